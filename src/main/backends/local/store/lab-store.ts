@@ -1,0 +1,131 @@
+// Persistence of the lab: an SQLCipher database of JSON records (keys, aliases, ...) and sealed
+// secrets (key material), all loaded at open and written through on every change.
+import { join } from 'node:path'
+import { LabStoreException } from '../../../../shared/errors'
+import { openCipherDb, type Db } from '../../../data/cipher-db'
+import { deriveKey } from '../../../data/root-key'
+import { WalSync } from '../../../data/wal-sync'
+import { Sealer } from '../crypto/seal'
+
+export const LAB_DB_FILE = 'lab.db'
+const SCHEMA_VERSION = '1'
+
+export type RecordKind = string
+
+export interface LoadedStore {
+  records: Map<RecordKind, Map<string, unknown>>
+  secrets: Map<string, Buffer>
+  meta: Map<string, string>
+}
+
+export class LabStore {
+  private readonly db: Db
+  private readonly sealer: Sealer
+  private readonly walSync: WalSync
+  private readonly stmt
+
+  constructor(dir: string, rootKey: Buffer) {
+    const file = join(dir, LAB_DB_FILE)
+    this.db = openCipherDb(file, deriveKey(rootKey, 'lab.db'), 'lab store')
+    this.sealer = new Sealer(deriveKey(rootKey, 'material seal'))
+    this.walSync = new WalSync(`${file}-wal`)
+    this.migrate()
+    this.stmt = {
+      put: this.db.prepare('insert or replace into records (kind, id, body) values (?, ?, ?)'),
+      remove: this.db.prepare('delete from records where kind = ? and id = ?'),
+      putSecret: this.db.prepare('insert or replace into secrets (id, sealed) values (?, ?)'),
+      removeSecret: this.db.prepare('delete from secrets where id = ?'),
+      removeSecretsUnder: this.db.prepare("delete from secrets where id like ? escape '\\'"),
+      setMeta: this.db.prepare('insert or replace into meta (name, value) values (?, ?)')
+    }
+  }
+
+  private migrate(): void {
+    this.db.exec(`
+      create table if not exists meta (name text primary key, value text not null);
+      create table if not exists records (
+        kind text not null, id text not null, body text not null, primary key (kind, id));
+      create table if not exists secrets (id text primary key, sealed blob not null);
+    `)
+    const row = this.db.prepare("select value from meta where name = 'schema'").get() as
+      { value: string } | undefined
+    if (!row)
+      this.db.prepare("insert into meta (name, value) values ('schema', ?)").run(SCHEMA_VERSION)
+    else if (row.value !== SCHEMA_VERSION) {
+      throw new LabStoreException(
+        `lab store schema ${row.value} is newer than this KeyLab (${SCHEMA_VERSION})`
+      )
+    }
+  }
+
+  load(): LoadedStore {
+    const records = new Map<RecordKind, Map<string, unknown>>()
+    for (const row of this.db.prepare('select kind, id, body from records').iterate() as Iterable<{
+      kind: string
+      id: string
+      body: string
+    }>) {
+      let byId = records.get(row.kind)
+      if (!byId) records.set(row.kind, (byId = new Map()))
+      byId.set(row.id, JSON.parse(row.body))
+    }
+    const secrets = new Map<string, Buffer>()
+    for (const row of this.db.prepare('select id, sealed from secrets').iterate() as Iterable<{
+      id: string
+      sealed: Buffer
+    }>) {
+      secrets.set(row.id, this.sealer.open(row.sealed, row.id))
+    }
+    const meta = new Map<string, string>()
+    for (const row of this.db.prepare('select name, value from meta').iterate() as Iterable<{
+      name: string
+      value: string
+    }>) {
+      meta.set(row.name, row.value)
+    }
+    return { records, secrets, meta }
+  }
+
+  put(kind: RecordKind, id: string, body: unknown): void {
+    this.stmt.put.run(kind, id, JSON.stringify(body))
+  }
+
+  remove(kind: RecordKind, id: string): void {
+    this.stmt.remove.run(kind, id)
+  }
+
+  putSecret(id: string, plain: Uint8Array): void {
+    this.stmt.putSecret.run(id, this.sealer.seal(plain, id))
+  }
+
+  removeSecret(id: string): void {
+    this.stmt.removeSecret.run(id)
+  }
+
+  /** Removes every secret whose id starts with `prefix`. */
+  removeSecretsUnder(prefix: string): void {
+    this.stmt.removeSecretsUnder.run(`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  }
+
+  setMeta(name: string, value: string): void {
+    this.stmt.setMeta.run(name, value)
+  }
+
+  /** Runs fn in one transaction: all of its writes land, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  /** Resolves once every committed write is on disk (shared fsync, see WalSync). */
+  durable(): Promise<void> {
+    return this.walSync.flush()
+  }
+
+  async close(): Promise<void> {
+    await this.walSync.close()
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)')
+      this.db.close()
+    }
+  }
+}

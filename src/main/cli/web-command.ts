@@ -1,0 +1,50 @@
+// `keylab web`: the real console UI in a browser, on the lab, through the web bridge.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { LocalBackend } from '../backends/local/local-backend'
+import { createServices } from '../services/services'
+import { startWebHost } from '../web/web-host'
+import { LAB_ARG_SPEC, openLabFromArgs } from './options'
+import { onShutdown } from './shutdown'
+import { VERSION } from '../version'
+
+export async function webCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { ...LAB_ARG_SPEC, port: { type: 'string' }, open: { type: 'boolean' } },
+    strict: true
+  })
+  const rendererDir = join(__dirname, '../renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer in ${rendererDir}; run npm run build first`)
+  }
+  const { lab, region } = await openLabFromArgs(values)
+  const services = createServices({
+    backend: new LocalBackend(lab.engine),
+    lab: lab.engine,
+    region,
+    version: VERSION
+  })
+  const host = await startWebHost({
+    services,
+    rendererDir,
+    port: values.port ? Number(values.port) : 0
+  })
+  console.log(`KeyLab console (web bridge) on the lab at ${lab.dataDir}`)
+  console.log(`Open: ${host.openUrl}`)
+  if (values.open) openBrowser(host.openUrl)
+  onShutdown(async () => {
+    await host.close()
+    await lab.close()
+  })
+}
+
+function openBrowser(url: string): void {
+  const cmd =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
+  const child = spawn(cmd, [url], { stdio: 'ignore', detached: true })
+  child.on('error', () => console.log('(could not start a browser; open the URL above)'))
+  child.unref()
+}

@@ -1,0 +1,58 @@
+// Composition root of the desktop app: open the lab (key from the OS keychain), build the
+// services, register IPC, open the window. Everything it wires runs under plain Node too.
+import { app, BrowserWindow, ipcMain } from 'electron'
+import { LocalBackend } from './backends/local/local-backend'
+import { DEFAULT_REGION } from './backends/local/engine'
+import { openLab, type Lab } from './backends/local/lab'
+import { useNativeBinding } from './data/native-binding'
+import { registerIpc, trustMainFrame } from './ipc/register'
+import { electronKeychain } from './platform/keychain'
+import { appDataDir, electronSqliteBinding } from './platform/paths'
+import { createServices } from './services/services'
+import { VERSION } from './version'
+import { createMainWindow, isAppUrl } from './window'
+
+let lab: Lab | undefined
+let win: BrowserWindow | undefined
+
+app.enableSandbox()
+
+async function start(): Promise<void> {
+  useNativeBinding(electronSqliteBinding())
+  const passphrase = process.env.KEYLAB_PASSPHRASE
+  lab = openLab({
+    dataDir: appDataDir(),
+    unlock: passphrase ? { passphrase } : { keychain: electronKeychain }
+  })
+  const services = createServices({
+    backend: new LocalBackend(lab.engine),
+    lab: lab.engine,
+    region: process.env.AWS_REGION ?? DEFAULT_REGION,
+    version: VERSION
+  })
+  registerIpc(
+    ipcMain,
+    services,
+    trustMainFrame(() => win?.webContents.id, isAppUrl)
+  )
+  win = createMainWindow()
+  win.on('closed', () => (win = undefined))
+}
+
+app
+  .whenReady()
+  .then(start)
+  .catch((e) => {
+    console.error('KeyLab could not start:', e)
+    app.exit(1)
+  })
+
+app.on('window-all-closed', () => app.quit())
+
+app.on('will-quit', (event) => {
+  if (!lab) return
+  event.preventDefault()
+  const closing = lab
+  lab = undefined
+  void closing.close().finally(() => app.exit(0))
+})

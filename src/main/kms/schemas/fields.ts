@@ -1,0 +1,44 @@
+// Field schemas with the constraints the KMS API reference publishes for each member, shared by
+// every operation's input schema.
+import { z } from 'zod'
+import { KEY_SPECS, AWS_ONLY_KEY_SPECS, KEY_USAGES, ORIGINS } from '../../../shared/kms/enums'
+
+export const keyId = z.string().min(1).max(2048)
+export const description = z.string().max(8192)
+export const policy = z.string().min(1).max(131072)
+export const policyName = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w]+$/)
+export const marker = z
+  .string()
+  .min(1)
+  .max(1024)
+  .regex(/^[\u0020-\u00FF]*$/)
+export const limit = (max: number) => z.number().int().min(1).max(max)
+export const aliasName = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[a-zA-Z0-9:/_-]+$/)
+export const tag = z.object({
+  TagKey: z.string().min(1).max(128),
+  TagValue: z.string().max(256)
+})
+export const tags = z.array(tag)
+export const grantTokens = z.array(z.string().min(1).max(8192)).max(10)
+export const encryptionContext = z.record(z.string(), z.string())
+/** A binary member; its length is checked with AWS's "Member must have length ..." wording. */
+export const blob = (min: number, max: number) =>
+  z.instanceof(Uint8Array).superRefine((b, ctx) => {
+    if (b.length < min)
+      ctx.addIssue({ code: 'too_small', origin: 'array', minimum: min, inclusive: true, input: b })
+    if (b.length > max)
+      ctx.addIssue({ code: 'too_big', origin: 'array', maximum: max, inclusive: true, input: b })
+  })
+export const dryRun = z.boolean()
+
+export const keySpec = z.enum([...KEY_SPECS, ...AWS_ONLY_KEY_SPECS])
+export const keyUsage = z.enum(KEY_USAGES)
+export const origin = z.enum(ORIGINS)

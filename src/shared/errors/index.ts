@@ -1,0 +1,2 @@
+export * from './kms-error'
+export * from './exceptions'

@@ -1,0 +1,59 @@
+// The IPC contract: every API the renderer may call, an exhaustive method table that main's
+// handlers, the preload bridge and the web bridge are all built from, and the result envelope.
+import type { WireError } from '../errors/kms-error'
+import type { KmsApi } from '../kms/operations'
+import { OPERATIONS } from '../kms/operations'
+import type { AppApi } from './app-api'
+import type { LabApi } from './lab-api'
+
+export interface Apis {
+  kms: KmsApi
+  app: AppApi
+  lab: LabApi
+}
+
+export type ApiName = keyof Apis
+export type MethodName<A extends ApiName> = keyof Apis[A] & string
+
+type MethodTable = { readonly [A in ApiName]: { readonly [M in MethodName<A>]: true } }
+
+const kmsMethods = Object.fromEntries(Object.keys(OPERATIONS).map((op) => [op, true])) as {
+  readonly [M in keyof KmsApi]: true
+}
+
+export const API_METHODS: MethodTable = {
+  kms: kmsMethods,
+  app: { getInfo: true, setRegion: true },
+  lab: { getClock: true, advanceClock: true }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }
+
+export type InputOf<A extends ApiName, M extends MethodName<A>> = Apis[A][M] extends (
+  input: infer I
+) => Promise<unknown>
+  ? I
+  : never
+
+export type OutputOf<A extends ApiName, M extends MethodName<A>> = Apis[A][M] extends (
+  input: never
+) => Promise<infer O>
+  ? O
+  : never
+
+/** What crosses the process boundary: the same methods, answering with a Result. */
+export type WireApi<T> = {
+  [M in keyof T]: T[M] extends (input: infer I) => Promise<infer O>
+    ? (input: I) => Promise<Result<O>>
+    : never
+}
+export type WireApis = { [A in ApiName]: WireApi<Apis[A]> }
+
+export function channelOf(api: string, method: string): string {
+  return `keylab:${api}.${method}`
+}
+
+export function isMethod(api: string, method: string): boolean {
+  const table = (API_METHODS as Record<string, Record<string, true>>)[api]
+  return table !== undefined && Object.prototype.hasOwnProperty.call(table, method)
+}

@@ -1,0 +1,3 @@
+export * from './contract'
+export type * from './app-api'
+export type * from './lab-api'
