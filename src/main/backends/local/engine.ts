@@ -5,6 +5,7 @@ import type { KmsInput, KmsOperationName, KmsOutput } from '../../../shared/kms/
 import { INPUT_SCHEMAS } from '../../kms/schemas'
 import { parseInput } from '../../kms/validation'
 import { LabClock } from './clock'
+import type { ServiceEventListener } from '../call-record'
 import type { Caller, Operation, OperationContext } from './context'
 import { LabState } from './model/lab-state'
 import { LAB_OPERATIONS } from './operations'
@@ -13,22 +14,30 @@ import { LabStore } from './store/lab-store'
 export const DEFAULT_ACCOUNT_ID = '111122223333'
 export const DEFAULT_REGION = 'us-east-1'
 
+/** Decides whether the caller may make this call (policy/); throws AccessDeniedException. */
+export type Authorizer = (ctx: OperationContext, op: KmsOperationName, input: unknown) => void
+
 export interface EngineOptions {
   /** Account id for a new lab; an existing lab keeps the one it was created with. */
   accountId?: string
   /** Real-time source (tests inject one). */
   realTime?: () => number
+  /** Told of what the lab does on its own (deletions, rotations, expiry) at lab time. */
+  onServiceEvent?: ServiceEventListener
+  authorize?: Authorizer
 }
 
 export class LabEngine {
   readonly accountId: string
   readonly clock: LabClock
   private readonly state: LabState
+  private readonly options: EngineOptions
 
   constructor(
     private readonly store: LabStore,
     options: EngineOptions = {}
   ) {
+    this.options = options
     this.state = new LabState(store)
     const stored = this.state.getMeta('accountId')
     this.accountId = stored ?? options.accountId ?? DEFAULT_ACCOUNT_ID
@@ -50,7 +59,9 @@ export class LabEngine {
     const before = this.state.version
     try {
       this.tick()
-      const output = await run(this.context(caller), parsed)
+      const ctx = this.context(caller)
+      this.options.authorize?.(ctx, op, parsed)
+      const output = await run(ctx, parsed)
       if (this.state.version !== before) await this.state.durable()
       return output
     } catch (e) {

@@ -2,10 +2,16 @@
 // before a request goes anywhere, so bad input always gets AWS's ValidationException text.
 import type { z } from 'zod'
 import type { KmsOperationName } from '../../../shared/kms/operations'
-import * as keys from './keys'
+import { KEY_SCHEMAS } from './keys'
+import { CRYPTO_SCHEMAS } from './crypto'
+import { IMPORT_SCHEMAS } from './import'
+import { GRANT_SCHEMAS } from './grants'
 
-export const INPUT_SCHEMAS: Partial<Record<KmsOperationName, z.ZodType>> = {
-  CreateKey: keys.createKeyInput,
-  DescribeKey: keys.describeKeyInput,
-  ListKeys: keys.listKeysInput
+export type SchemaTable = Partial<Record<KmsOperationName, z.ZodType>>
+
+export const INPUT_SCHEMAS: SchemaTable = {
+  ...KEY_SCHEMAS,
+  ...CRYPTO_SCHEMAS,
+  ...IMPORT_SCHEMAS,
+  ...GRANT_SCHEMAS
 }

@@ -2,6 +2,7 @@
 // rotation, deletion), with the API reference's member constraints.
 import { z } from 'zod'
 import * as f from './fields'
+import type { SchemaTable } from '.'
 
 export const createKeyInput = z.object({
   Policy: f.policy.optional(),
@@ -26,3 +27,9 @@ export const listKeysInput = z.object({
   Limit: f.limit(1000).optional(),
   Marker: f.marker.optional()
 })
+
+export const KEY_SCHEMAS: SchemaTable = {
+  CreateKey: createKeyInput,
+  DescribeKey: describeKeyInput,
+  ListKeys: listKeysInput
+}

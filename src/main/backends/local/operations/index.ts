@@ -1,14 +1,17 @@
-// The lab's operation table: one handler per KMS operation, each in its own file.
+// The lab's operation table: one handler per KMS operation, each in its own file, gathered by
+// domain so each domain's table is found in one place.
 import type { KmsOperationName } from '../../../../shared/kms/operations'
 import type { Operation } from '../context'
-import { createKey } from './create-key'
-import { describeKey } from './describe-key'
-import { listKeys } from './list-keys'
+import { KEY_OPERATIONS } from './table-keys'
+import { CRYPTO_OPERATIONS } from './table-crypto'
+import { IMPORT_OPERATIONS } from './table-import'
+import { GRANT_OPERATIONS } from './table-grants'
 
 export type OperationTable = { [Op in KmsOperationName]?: Operation<Op> }
 
 export const LAB_OPERATIONS: OperationTable = {
-  CreateKey: createKey,
-  DescribeKey: describeKey,
-  ListKeys: listKeys
+  ...KEY_OPERATIONS,
+  ...CRYPTO_OPERATIONS,
+  ...IMPORT_OPERATIONS,
+  ...GRANT_OPERATIONS
 }

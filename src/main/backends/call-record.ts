@@ -1,0 +1,41 @@
+// What an adapter (IPC, web bridge, HTTP endpoint) knows about one KMS call once it is done.
+// The audit log turns these into records; an adapter awaits its observer before it answers, so
+// no call is acknowledged before it is on record.
+import type { KmsError } from '../../shared/errors'
+import type { KmsOperationName } from '../../shared/kms/operations'
+import type { BackendKind } from '../../shared/ipc/app-api'
+
+export interface CallRecord {
+  operation: KmsOperationName
+  /** The request as validated; redaction is the audit log's job (allow-list per operation). */
+  input: unknown
+  output?: unknown
+  error?: KmsError
+  region: string
+  /** Epoch ms (real time) when the call started, and the lab time when it ran, if on the lab. */
+  startedAt: number
+  labTime?: number
+  requestId: string
+  principalArn?: string
+  accountId?: string
+  sourceIp?: string
+  userAgent?: string
+  /** Where it ran: the lab, or an AWS connection (profile, endpoint). */
+  backend: { kind: BackendKind; label: string }
+  via: 'console' | 'endpoint'
+}
+
+export type CallObserver = (record: CallRecord) => Promise<void>
+
+/** Something the lab did on its own at the lab clock's time (CloudTrail's AwsServiceEvent). */
+export interface ServiceEvent {
+  /** e.g. DeleteKey, RotateKey, DeleteExpiredKeyMaterial */
+  eventName: string
+  region: string
+  accountId: string
+  keyArn: string
+  labTime: number
+  details?: Record<string, unknown>
+}
+
+export type ServiceEventListener = (event: ServiceEvent) => void

@@ -1,0 +1,4 @@
+// Grants: create, list, retire, revoke.
+import type { OperationTable } from '.'
+
+export const GRANT_OPERATIONS: OperationTable = {}

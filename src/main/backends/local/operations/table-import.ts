@@ -1,0 +1,4 @@
+// Imported key material: wrapping parameters, import, deletion.
+import type { OperationTable } from '.'
+
+export const IMPORT_OPERATIONS: OperationTable = {}
