@@ -1,12 +1,13 @@
 // The main-process services behind every API of the IPC contract. IPC (Electron) and the web
 // bridge both dispatch to the same object, so the UI behaves the same in both.
-import { UnsupportedOperationException } from '../../shared/errors'
-import { REGIONS } from '../../shared/kms/enums'
-import { OPERATION_NAMES, type KmsApi } from '../../shared/kms/operations'
 import type { Apis } from '../../shared/ipc/contract'
-import type { ConnectionInfo } from '../../shared/ipc/app-api'
 import type { KmsBackend } from '../backends/backend'
+import type { CallObserver } from '../backends/call-record'
 import type { LabEngine } from '../backends/local/engine'
+import { createAppService } from './app-service'
+import { createKmsService } from './kms-service'
+import { createLabService } from './lab-service'
+import { Session } from './session'
 
 export interface ServicesOptions {
   backend: KmsBackend
@@ -14,55 +15,27 @@ export interface ServicesOptions {
   lab?: LabEngine
   region: string
   version: string
+  /** Told of every KMS call before its answer goes back (the audit log). */
+  observe?: CallObserver
 }
 
-export function createServices(options: ServicesOptions): Apis {
-  const { backend, lab } = options
-  let region = options.region
+export interface Services extends Apis {
+  session: Session
+}
 
-  const connection = (): ConnectionInfo => ({
-    kind: backend.kind,
-    label: backend.kind === 'lab' ? 'Local lab' : 'AWS',
-    region,
-    accountId: lab?.accountId,
-    capabilities: { labClock: lab !== undefined }
-  })
-
-  const kms = Object.fromEntries(
-    OPERATION_NAMES.map((op) => [op, (input: unknown) => backend.call(op, input, { region })])
-  ) as unknown as KmsApi
-
-  const requireLab = (): LabEngine => {
-    if (!lab) throw new UnsupportedOperationException('The lab clock exists only on the local lab.')
-    return lab
-  }
-  const clockState = (engine: LabEngine) => ({
-    now: engine.clock.now(),
-    offsetMs: engine.clock.offsetMs
-  })
-
-  return {
-    kms,
-    app: {
-      async getInfo() {
-        return { version: options.version, connection: connection(), regions: [...REGIONS] }
-      },
-      async setRegion(input) {
-        region = input.region
-        return connection()
-      }
+export function createServices(options: ServicesOptions): Services {
+  const session = new Session(
+    {
+      backend: options.backend,
+      label: options.backend.kind === 'lab' ? 'Local lab' : 'AWS',
+      lab: options.lab
     },
-    lab: {
-      async getClock() {
-        return clockState(requireLab())
-      },
-      async advanceClock(input) {
-        const engine = requireLab()
-        const ms =
-          ((input.days ?? 0) * 24 * 60 + (input.hours ?? 0) * 60 + (input.minutes ?? 0)) * 60_000
-        await engine.advanceClock(ms)
-        return clockState(engine)
-      }
-    }
+    options.region
+  )
+  return {
+    session,
+    kms: createKmsService(session, options.observe),
+    app: createAppService(session, options.version),
+    lab: createLabService(session)
   }
 }
