@@ -12,8 +12,8 @@ const region = 'us-east-1'
 let lab: Lab
 let cleanup: () => Promise<void>
 let engine: LabEngine
-const call = (op: string, input: Record<string, unknown>) =>
-  engine.call(op as 'Encrypt', input, { region })
+const call = (op: string, input: object) =>
+  engine.call(op as 'Encrypt', input, { region }) as Promise<Record<string, Uint8Array & string>>
 const create = async (KeySpec: string, KeyUsage?: string): Promise<KeyMetadata> =>
   (await call('CreateKey', { KeySpec, KeyUsage })).KeyMetadata as unknown as KeyMetadata
 
