@@ -21,6 +21,9 @@ async function kms(page, op, input) {
 }
 
 async function openTryIt(page, url, keyId) {
+  // Through the key list: the key page loads its key when it mounts.
+  await page.goto(`${url.split('?')[0]}#/keys`)
+  await page.getByRole('heading', { name: 'Customer managed keys' }).waitFor()
   await page.goto(`${url.split('?')[0]}#/keys/${keyId}`)
   await page.locator('[data-test=tab-try-it]').click()
 }
@@ -74,11 +77,15 @@ export const tests = [
         expect(plain === secret, `decrypted text: ${plain}`)
         await screenshot(page, 'crypto-decrypt-revealed')
 
-        await page.locator('[data-test=tryit-encrypt]').click()
+        await page.locator('[data-test=tryit-data-key]').click()
         expect(
           (await page.locator('[data-test=decrypt-result]').count()) === 0,
           'leaving the panel drops the plaintext'
         )
+        await page.locator('[data-test=datakey-kind-pair]').check()
+        await page.locator('[data-test=datakey-submit]').click()
+        await page.locator('[data-test=datakey-private-masked]').waitFor()
+        await screenshot(page, 'crypto-data-key-pair')
       } finally {
         await lab.stop()
         removeDir(dir)
@@ -86,7 +93,7 @@ export const tests = [
     }
   },
   {
-    name: 'sign and verify a message with an ECC key',
+    name: 'sign and verify a message with an ECC key, and a MAC with an HMAC key',
     async run({ page, startLab, newDataDir, removeDir, screenshot, expect }) {
       const dir = newDataDir()
       const lab = await startLab(dir)
@@ -122,6 +129,19 @@ export const tests = [
         const pem = await page.locator('[data-test=public-key-value]').textContent()
         expect(pem.startsWith('-----BEGIN PUBLIC KEY-----'), `public key PEM: ${pem}`)
         await screenshot(page, 'crypto-public-key')
+
+        const { KeyMetadata: mac } = await kms(page, 'CreateKey', {
+          KeySpec: 'HMAC_256',
+          KeyUsage: 'GENERATE_VERIFY_MAC'
+        })
+        await openTryIt(page, lab.url, mac.KeyId)
+        await page.locator('[data-test=mac-message]').fill('webhook body')
+        await page.locator('[data-test=mac-submit]').click()
+        await page.locator('[data-test=verify-mac-submit]').click()
+        const macOk = page.locator('[data-test=verify-mac-result]')
+        await macOk.waitFor()
+        expect((await macOk.textContent()).includes('MAC is valid'), 'the MAC verifies')
+        await screenshot(page, 'crypto-mac')
       } finally {
         await lab.stop()
         removeDir(dir)
