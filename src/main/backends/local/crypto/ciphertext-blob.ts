@@ -15,7 +15,8 @@
 // The AAD is bytes 0-62 (everything before the tag) followed by the canonical encryption context
 // (encryption-context.ts), so any change to the header, the body, the tag or the context fails
 // authentication.
-import { createCipheriv, createDecipheriv, randomFillSync, type KeyObject } from 'node:crypto'
+import { createCipheriv, createDecipheriv, type KeyObject } from 'node:crypto'
+import { fillRandom } from './random-pool'
 
 const MAGIC_0 = 0x4b
 const MAGIC_1 = 0x4c
@@ -57,7 +58,7 @@ export function sealBlob(
   out[2] = VERSION
   uuidBytes(keyId, out, KEY_ID_AT)
   out.write(materialId, MATERIAL_AT, 32, 'hex')
-  randomFillSync(out, IV_AT, IV_BYTES)
+  fillRandom(out, IV_AT, IV_BYTES)
   const cipher = createCipheriv('aes-256-gcm', key, out.subarray(IV_AT, TAG_AT))
   cipher.setAAD(out.subarray(0, TAG_AT))
   if (aad.length) cipher.setAAD(aad)

@@ -1,8 +1,8 @@
 // GenerateDataKeyWithoutPlaintext: a data key returned only encrypted under the KMS key; the
 // plaintext copy is wiped before answering.
 // https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyWithoutPlaintext.html
-import { randomBytes } from 'node:crypto'
 import type { Operation } from '../context'
+import { randomBuffer } from '../crypto/random-pool'
 import { dataKeyLength, dataKeyTarget } from '../model/data-keys'
 import { keyArnOf } from '../model/key'
 import { checkDryRun } from '../model/request-options'
@@ -26,7 +26,7 @@ export const generateDataKeyWithoutPlaintext: Operation<'GenerateDataKeyWithoutP
   )
   checkDryRun(input.DryRun)
   // act
-  const plaintext = randomBytes(length)
+  const plaintext = randomBuffer(length)
   const sealed = target.seal(plaintext)
   plaintext.fill(0)
   // respond

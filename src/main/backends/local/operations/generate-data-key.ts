@@ -1,8 +1,8 @@
 // GenerateDataKey: random bytes (KeySpec AES_128/AES_256 or NumberOfBytes 1-1024), returned in
 // plaintext and encrypted under a symmetric encryption key.
 // https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html
-import { randomBytes } from 'node:crypto'
 import type { Operation } from '../context'
+import { randomBuffer } from '../crypto/random-pool'
 import { dataKeyLength, dataKeyTarget } from '../model/data-keys'
 import { keyArnOf } from '../model/key'
 import { checkDryRun, rejectRecipient } from '../model/request-options'
@@ -18,7 +18,7 @@ export const generateDataKey: Operation<'GenerateDataKey'> = (ctx, input) => {
   const target = dataKeyTarget(ctx, key, input.EncryptionContext, 'GenerateDataKey', 'data key')
   checkDryRun(input.DryRun)
   // act
-  const plaintext = randomBytes(length)
+  const plaintext = randomBuffer(length)
   const sealed = target.seal(plaintext)
   // respond
   return {
