@@ -55,7 +55,9 @@ function constraint(issue: z.core.$ZodIssue, value: unknown): string {
         ? `Member must have value less than or equal to ${issue.maximum}`
         : `Member must have length less than or equal to ${issue.maximum}`
     case 'invalid_value':
-      return `Member must satisfy enum value set: [${issue.values.join(', ')}]`
+      return value === undefined || value === null
+        ? 'Member must not be null'
+        : `Member must satisfy enum value set: [${issue.values.join(', ')}]`
     case 'invalid_format':
       return 'pattern' in issue && issue.pattern
         ? `Member must satisfy regular expression pattern: ${issue.pattern}`
