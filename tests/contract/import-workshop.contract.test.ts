@@ -2,9 +2,14 @@
 // public key and token, `openssl rand` 32 bytes, wrap them with `openssl pkeyutl` (or the
 // workshop's original `rsautl`), and import; also SHA-256, RSA_AES_KEY_WRAP with openssl's
 // id-aes256-wrap-pad, and an RSA private key.
+import { execFileSync } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import {
+  publicKeyFile,
+  wrapCommands
+} from '../../src/renderer/src/components/import/import-options'
 import { tempDir } from '../helpers/lab'
 import { hex, openssl } from '../helpers/openssl'
 import { contract } from './contract'
@@ -165,4 +170,38 @@ contract('Import with the workshop openssl commands', (c) => {
     expect(out.KeyMaterialId).toBeUndefined()
     expect(await describe(c, key.KeyId)).toMatchObject({ KeyState: 'Enabled', KeySpec: 'RSA_2048' })
   })
+})
+
+contract("The import wizard's terminal commands", (c) => {
+  for (const [keySpec, usage, algorithm] of [
+    ['SYMMETRIC_DEFAULT', undefined, 'RSAES_OAEP_SHA_256'],
+    ['SYMMETRIC_DEFAULT', undefined, 'RSA_AES_KEY_WRAP_SHA_1'],
+    ['HMAC_512', 'GENERATE_VERIFY_MAC', 'RSAES_OAEP_SHA_1'],
+    ['ECC_NIST_P384', 'SIGN_VERIFY', 'RSAES_OAEP_SHA_256'],
+    ['RSA_3072', 'SIGN_VERIFY', 'RSA_AES_KEY_WRAP_SHA_256']
+  ] as const) {
+    it(`make and wrap ${keySpec} material the target imports (${algorithm})`, async () => {
+      const key = await createExternalKey(c, { KeySpec: keySpec, KeyUsage: usage })
+      const dir = tempDir('keylab-wizard-')
+      try {
+        const out = await c.t.call('GetParametersForImport', {
+          KeyId: key.KeyId,
+          WrappingAlgorithm: algorithm,
+          WrappingKeySpec: 'RSA_4096'
+        })
+        writeFileSync(join(dir, publicKeyFile(key.KeyId)), out.PublicKey!)
+        const commands = wrapCommands(key.KeyId, keySpec, algorithm)
+        execFileSync('bash', ['-euo', 'pipefail', '-c', commands], { cwd: dir, stdio: 'pipe' })
+        await c.t.call('ImportKeyMaterial', {
+          KeyId: key.KeyId,
+          ImportToken: out.ImportToken,
+          EncryptedKeyMaterial: readFileSync(join(dir, 'EncryptedKeyMaterial.bin')),
+          ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE'
+        })
+        expect((await describe(c, key.KeyId)).KeyState).toBe('Enabled')
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+  }
 })
