@@ -225,3 +225,19 @@ contract('ImportKeyMaterial', (c) => {
     )
   })
 })
+
+contract('ImportKeyMaterial validation', (c) => {
+  it('never echoes binary members in validation messages', async () => {
+    const key = await createExternalKey(c)
+    await expectError(
+      c.t.call('ImportKeyMaterial', {
+        KeyId: key.KeyId,
+        ImportToken: new Uint8Array(0),
+        EncryptedKeyMaterial: new Uint8Array(7000),
+        ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE'
+      }),
+      'ValidationException',
+      "2 validation errors detected: Value at 'importToken' failed to satisfy constraint: Member must have length greater than or equal to 1; Value at 'encryptedKeyMaterial' failed to satisfy constraint: Member must have length less than or equal to 6144"
+    )
+  })
+})
