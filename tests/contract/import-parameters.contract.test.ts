@@ -21,6 +21,7 @@ const ALGORITHMS = [
 
 contract('GetParametersForImport', (c) => {
   for (const spec of ['RSA_2048', 'RSA_3072', 'RSA_4096']) {
+    // Four RSA key pairs per spec; a 4096-bit pair can take seconds on a loaded machine.
     it(`pairs a DER public key with a token for every algorithm under ${spec}`, async () => {
       for (const algorithm of ALGORITHMS) {
         const key = await createExternalKey(c)
@@ -47,7 +48,7 @@ contract('GetParametersForImport', (c) => {
         expect(imported.KeyMaterialId).toMatch(/^[0-9a-f]{64}$/)
         expect((await describe(c, key.KeyId)).KeyState).toBe('Enabled')
       }
-    })
+    }, 120_000)
   }
 
   it('makes the parameters valid for 24 hours', async () => {

@@ -5,11 +5,11 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** Calls a KMS operation through the page's web bridge (the create UI has no origin choice yet). */
-async function bridgeCall(page, op, input) {
+/** Calls an API through the page's web bridge (the create UI has no origin choice yet). */
+async function bridgeCall(page, op, input, api = 'kms') {
   return page.evaluate(
-    async ({ op, input }) => {
-      const res = await fetch(`/rpc/kms/${op}`, {
+    async ({ api, op, input }) => {
+      const res = await fetch(`/rpc/${api}/${op}`, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
@@ -21,9 +21,11 @@ async function bridgeCall(page, op, input) {
       if (!result.ok) throw new Error(`${result.error.name}: ${result.error.message}`)
       return result.value
     },
-    { op, input }
+    { api, op, input }
   )
 }
+
+const materialId = (page) => page.locator('[data-test=material-id]').textContent()
 
 async function saveDownload(page, dir, click) {
   const [download] = await Promise.all([page.waitForEvent('download'), click()])
@@ -100,6 +102,7 @@ export const tests = [
           expiration !== '—' && expiration.includes(String(new Date(validTo).getFullYear())),
           `the expiration is shown: ${expiration} (chose ${validTo})`
         )
+        const firstId = await materialId(page)
         await screenshot(page, 'import-3-imported')
 
         await page.locator('[data-test=delete-material]').click()
@@ -137,11 +140,43 @@ export const tests = [
             'Does not expire',
           'the reimported material does not expire'
         )
+        expect((await materialId(page)) === firstId, 'the same material came back with its id')
         await screenshot(page, 'import-5-reimported')
       } finally {
         await lab.stop()
         removeDir(dir)
         removeDir(files)
+      }
+    }
+  },
+  {
+    name: 'material imported with an expiry expires on the lab clock',
+    async run({ page, startLab, newDataDir, removeDir, expect }) {
+      const dir = newDataDir()
+      const lab = await startLab(dir)
+      try {
+        await page.goto(lab.url)
+        await page.getByRole('heading', { name: 'Customer managed keys' }).waitFor()
+        const created = await bridgeCall(page, 'CreateKey', { Origin: 'EXTERNAL' })
+        const keyId = created.KeyMetadata.KeyId
+        await page.goto(`${lab.url}#/keys/${keyId}`)
+        await page.locator('[data-test=tab-key-material]').click()
+        await page.locator('[data-test=download-parameters]').click()
+        await page.locator('[data-test=generate-wrap]').click()
+        await page.locator('[data-test=wrapped-ready]').waitFor()
+        await page.locator('[data-test=import-material]').click()
+        await stateIs(page, 'Enabled')
+        await bridgeCall(page, 'advanceClock', { days: 31 }, 'lab')
+        await page.reload()
+        await stateIs(page, 'PendingImport')
+        await page.locator('[data-test=tab-key-material]').click()
+        expect(
+          (await page.locator('[data-test=import-state]').textContent()) === 'Pending import',
+          'expired material leaves the key pending import'
+        )
+      } finally {
+        await lab.stop()
+        removeDir(dir)
       }
     }
   }

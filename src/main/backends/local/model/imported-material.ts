@@ -187,3 +187,33 @@ export function promotePendingMaterial(
   state.putKey(next)
   return next
 }
+
+/**
+ * The members ListKeyRotations shows for one material of an EXTERNAL symmetric key (besides
+ * KeyId, KeyMaterialId, RotationDate and RotationType, which come from key.materials).
+ */
+export function importedRotationFields(
+  state: LabState,
+  key: LabKey,
+  materialId: string
+): {
+  ImportState?: 'IMPORTED' | 'PENDING_IMPORT'
+  KeyMaterialState?: 'CURRENT' | 'NON_CURRENT' | 'PENDING_ROTATION'
+  ExpirationModel?: ExpirationModel
+  ValidTo?: Date
+  KeyMaterialDescription?: string
+} {
+  const record = materialRecord(state, key.keyId, materialId)
+  if (!record) return {}
+  return {
+    ImportState: record.imported ? 'IMPORTED' : 'PENDING_IMPORT',
+    KeyMaterialState: record.pendingRotation
+      ? 'PENDING_ROTATION'
+      : currentMaterial(key)?.id === materialId
+        ? 'CURRENT'
+        : 'NON_CURRENT',
+    ExpirationModel: record.expirationModel,
+    ...(record.validTo !== undefined ? { ValidTo: new Date(record.validTo) } : {}),
+    ...(record.description !== undefined ? { KeyMaterialDescription: record.description } : {})
+  }
+}

@@ -8,6 +8,7 @@ import type { ServiceEvent } from '../../../../../src/main/backends/call-record'
 import { wrapKeyMaterial } from '../../../../../src/main/backends/local/crypto/key-wrapping'
 import type { Lab } from '../../../../../src/main/backends/local/lab'
 import {
+  importedRotationFields,
   materialRecords,
   promotePendingMaterial,
   tokenRecords
@@ -126,11 +127,22 @@ describe('imported material', () => {
     const { state, store } = await storedState()
     const key = state.key(keyId)!
     expect(key.materials.map((m) => m.id)).toEqual([first.KeyMaterialId])
+    expect(importedRotationFields(state, key, next.KeyMaterialId!)).toMatchObject({
+      ImportState: 'IMPORTED',
+      KeyMaterialState: 'PENDING_ROTATION',
+      ExpirationModel: 'KEY_MATERIAL_EXPIRES'
+    })
     const rotated = state.write(() => promotePendingMaterial(state, key, 123))!
     expect(rotated.materials.map((m) => [m.id, m.source])).toEqual([
       [first.KeyMaterialId, 'IMPORT'],
       [next.KeyMaterialId, 'ON_DEMAND_ROTATION']
     ])
+    expect(importedRotationFields(state, rotated, first.KeyMaterialId!).KeyMaterialState).toBe(
+      'NON_CURRENT'
+    )
+    expect(importedRotationFields(state, rotated, next.KeyMaterialId!).KeyMaterialState).toBe(
+      'CURRENT'
+    )
     expect(state.write(() => promotePendingMaterial(state, rotated, 124))).toBeUndefined()
     await store.close()
     open()
