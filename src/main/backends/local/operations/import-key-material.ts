@@ -97,11 +97,12 @@ function unwrap(
       `The encrypted key material could not be decrypted with the wrapping key of this import token and its wrapping algorithm ${claims.wrappingAlgorithm}.`
     )
   }
+  let kept: Buffer | undefined
   try {
-    return checkMaterialForm(key.keySpec, material)
-  } catch (e) {
-    material.fill(0)
-    throw e
+    kept = checkMaterialForm(key.keySpec, material)
+    return kept
+  } finally {
+    if (kept !== material) material.fill(0)
   }
 }
 
