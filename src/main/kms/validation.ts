@@ -73,7 +73,9 @@ export function validationMessage(issues: ReadonlyArray<z.core.$ZodIssue>, input
     const value = valueAt(input, issue.path)
     const last = issue.path.length ? memberName(issue.path[issue.path.length - 1]) : ''
     const shown =
-      SENSITIVE.has(last) && value !== undefined && value !== null ? '' : `${show(value)} `
+      (SENSITIVE.has(last) && value !== undefined && value !== null) || value instanceof Uint8Array
+        ? ''
+        : `${show(value)} `
     const where = path ? `at '${path}' ` : ''
     return `Value ${shown}${where}failed to satisfy constraint: ${constraint(issue, value)}`
   })

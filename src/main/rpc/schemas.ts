@@ -20,5 +20,21 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
         minutes: z.number().int().min(0).max(5_256_000).optional()
       })
       .strict()
+  },
+  importTools: {
+    generateAndWrap: z
+      .object({
+        publicKey: z.instanceof(Uint8Array).refine((b) => b.length > 0 && b.length <= 2048, {
+          message: 'Member must be 1 to 2048 bytes'
+        }),
+        wrappingAlgorithm: z.enum([
+          'RSAES_OAEP_SHA_1',
+          'RSAES_OAEP_SHA_256',
+          'RSA_AES_KEY_WRAP_SHA_1',
+          'RSA_AES_KEY_WRAP_SHA_256'
+        ]),
+        keySpec: z.enum(['SYMMETRIC_DEFAULT', 'HMAC_224', 'HMAC_256', 'HMAC_384', 'HMAC_512'])
+      })
+      .strict()
   }
 }

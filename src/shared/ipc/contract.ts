@@ -5,11 +5,13 @@ import type { KmsApi } from '../kms/operations'
 import { OPERATIONS } from '../kms/operations'
 import type { AppApi } from './app-api'
 import type { LabApi } from './lab-api'
+import type { ImportToolsApi } from './import-tools-api'
 
 export interface Apis {
   kms: KmsApi
   app: AppApi
   lab: LabApi
+  importTools: ImportToolsApi
 }
 
 export type ApiName = keyof Apis
@@ -24,7 +26,8 @@ const kmsMethods = Object.fromEntries(Object.keys(OPERATIONS).map((op) => [op, t
 export const API_METHODS: MethodTable = {
   kms: kmsMethods,
   app: { getInfo: true, setRegion: true },
-  lab: { getClock: true, advanceClock: true }
+  lab: { getClock: true, advanceClock: true },
+  importTools: { generateAndWrap: true }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }

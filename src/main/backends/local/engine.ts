@@ -7,6 +7,7 @@ import { parseInput } from '../../kms/validation'
 import { LabClock } from './clock'
 import type { ServiceEventListener } from '../call-record'
 import type { Caller, Operation, OperationContext } from './context'
+import { applyMaterialExpiry } from './model/due-expiry'
 import { LabState } from './model/lab-state'
 import { LAB_OPERATIONS } from './operations'
 import { LabStore } from './store/lab-store'
@@ -72,6 +73,18 @@ export class LabEngine {
   /** Applies every transition the lab clock has made due (deletions, rotations, expiry). */
   tick(): void {
     // Transitions are added by the key lifecycle (see model/due.ts once scheduled states exist).
+    this.tickMaterialExpiry()
+  }
+
+  // Imported material expiry (issue 5) until model/due.ts registers model/due-expiry.ts: runs
+  // again only once something changed or the next expiry is due.
+  private materialExpiry?: { version: number; next?: number }
+  private tickMaterialExpiry(): void {
+    const now = this.clock.now()
+    const last = this.materialExpiry
+    if (last && last.version === this.state.version && (last.next ?? Infinity) > now) return
+    const next = applyMaterialExpiry(this.state, now, this.options.onServiceEvent)
+    this.materialExpiry = { version: this.state.version, next }
   }
 
   /** Moves the lab clock forward, persists the offset, and applies what became due. */

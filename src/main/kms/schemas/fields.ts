@@ -42,3 +42,8 @@ export const dryRun = z.boolean()
 export const keySpec = z.enum([...KEY_SPECS, ...AWS_ONLY_KEY_SPECS])
 export const keyUsage = z.enum(KEY_USAGES)
 export const origin = z.enum(ORIGINS)
+/** AWS's BackingKeyIdType: a KeyMaterialId, 64 hex characters. */
+export const keyMaterialId = z
+  .string()
+  .length(64)
+  .regex(/^[a-f0-9]+$/)
