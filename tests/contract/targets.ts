@@ -1,9 +1,13 @@
 // The targets the one contract suite runs against. Every case is written once and run on each:
 // the lab engine in-process; the lab's HTTP endpoint through the real @aws-sdk/client-kms
-// (added with the endpoint); real AWS or a stand-in only when opted in.
+// (added with the endpoint); moto_server through KeyLab's AWS backend (the real SDK) as a
+// stand-in for AWS; real AWS only when opted in.
 import { rmSync } from 'node:fs'
+import { AwsBackend } from '../../src/main/backends/aws/aws-backend'
+import { AwsClientPool } from '../../src/main/backends/aws/aws-clients'
 import type { KmsOperationName, KmsOutput } from '../../src/shared/kms/operations'
 import { openTestLab, tempDir } from '../helpers/lab'
+import { MOTO_ACCOUNT_ID, MOTO_CREDENTIALS, motoAvailable, startMoto } from '../helpers/moto'
 
 export interface KmsTarget {
   name: string
@@ -46,5 +50,49 @@ export const inProcess: TargetFactory = {
   }
 }
 
+/**
+ * What moto_server does not do as AWS does, found by running the suite against it. A case that
+ * depends on one of these skips on moto with `it.skipIf(c.lacks('<name>'))`.
+ */
+export const MOTO_LACKS: Record<string, string> = {
+  labClock: "the lab clock is KeyLab's own; moto (like AWS) has none",
+  paging:
+    'moto ignores Limit and Marker on ListKeys and ListAliases: it answers every item with Truncated false',
+  awsManagedKeys:
+    "moto creates the targets of its predefined alias/aws/* aliases as customer managed keys (KeyManager CUSTOMER, 'Default key')"
+}
+
+export const motoServer: TargetFactory = {
+  name: 'AWS backend (SDK) on moto_server',
+  enabled: motoAvailable() && process.env.KEYLAB_CONTRACT_MOTO !== '0',
+  reason: motoAvailable() ? 'KEYLAB_CONTRACT_MOTO=0' : 'moto_server is not installed',
+  lacks: Object.keys(MOTO_LACKS),
+  async create() {
+    const moto = await startMoto()
+    const region = 'us-east-1'
+    const pool = new AwsClientPool({
+      mfaCode: () => Promise.reject(new Error('no MFA on moto'))
+    })
+    const backend = new AwsBackend(
+      {
+        credentialsKey: 'static:moto',
+        credentials: { type: 'static', ...MOTO_CREDENTIALS },
+        endpoint: moto.endpoint
+      },
+      pool
+    )
+    return {
+      name: 'moto',
+      region,
+      accountId: MOTO_ACCOUNT_ID,
+      call: (op, input) => backend.call(op, input, { region }),
+      async close() {
+        pool.destroy()
+        await moto.stop()
+      }
+    }
+  }
+}
+
 /** Every target of the suite; the endpoint and AWS targets register here as they exist. */
-export const TARGETS: TargetFactory[] = [inProcess]
+export const TARGETS: TargetFactory[] = [inProcess, motoServer]

@@ -5,11 +5,13 @@ import type { KmsApi } from '../kms/operations'
 import { OPERATIONS } from '../kms/operations'
 import type { AppApi } from './app-api'
 import type { LabApi } from './lab-api'
+import type { ConnectionsApi } from './connections-api'
 
 export interface Apis {
   kms: KmsApi
   app: AppApi
   lab: LabApi
+  connections: ConnectionsApi
 }
 
 export type ApiName = keyof Apis
@@ -23,8 +25,17 @@ const kmsMethods = Object.fromEntries(Object.keys(OPERATIONS).map((op) => [op, t
 
 export const API_METHODS: MethodTable = {
   kms: kmsMethods,
-  app: { getInfo: true, setRegion: true },
-  lab: { getClock: true, advanceClock: true }
+  app: { getInfo: true, setRegion: true, watchActivity: true },
+  lab: { getClock: true, advanceClock: true },
+  connections: {
+    list: true,
+    profiles: true,
+    add: true,
+    remove: true,
+    activate: true,
+    test: true,
+    answerMfa: true
+  }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }
