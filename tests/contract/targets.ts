@@ -51,15 +51,28 @@ export const inProcess: TargetFactory = {
 }
 
 /**
- * What moto_server does not do as AWS does, found by running the suite against it. A case that
- * depends on one of these skips on moto with `it.skipIf(c.lacks('<name>'))`.
+ * What moto_server (5.2.1, as installed here) does not do as AWS does, found by running calls
+ * against it through the AWS backend. A case that depends on one of these skips on moto with
+ * `it.skipIf(c.lacks('<name>'))`. Member constraints never reach moto: the AWS backend validates
+ * with KeyLab's schemas first, so ValidationException cases run on it unchanged.
  */
 export const MOTO_LACKS: Record<string, string> = {
   labClock: "the lab clock is KeyLab's own; moto (like AWS) has none",
   paging:
-    'moto ignores Limit and Marker on ListKeys and ListAliases: it answers every item with Truncated false',
+    'moto ignores Limit and Marker on ListKeys and ListAliases (every item, Truncated false) and never answers InvalidMarkerException',
+  keyStates:
+    'moto does not enforce key states: Encrypt works on Disabled and PendingDeletion keys, EnableKey on a key pending deletion, CancelKeyDeletion on a key that is not pending deletion',
   awsManagedKeys:
-    "moto creates the targets of its predefined alias/aws/* aliases as customer managed keys (KeyManager CUSTOMER, 'Default key')"
+    'moto predefines the alias/aws/* aliases with targets that do not exist (DescribeKey answers NotFoundException) and describes alias/aws/* by name as a new customer managed key',
+  importedMaterial:
+    'moto does not implement GetParametersForImport, ImportKeyMaterial or DeleteImportedKeyMaterial (it answers HTTP 500 with an HTML page)',
+  dataKeyPairs: 'moto does not implement GenerateDataKeyPair(WithoutPlaintext)',
+  keyPolicies: 'moto stores any PutKeyPolicy text (no MalformedPolicyDocumentException)',
+  nameRules:
+    'moto accepts aws:-prefixed tag keys (AWS: TagException) and reserved alias/aws/ alias names, and answers a malformed alias name with "Invalid identifier"',
+  keySpecRules: 'moto creates asymmetric keys without a KeyUsage (AWS requires one)',
+  errorMessages:
+    'moto answers InvalidCiphertextException with no message, and resolves a key ARN of another region to the key'
 }
 
 export const motoServer: TargetFactory = {

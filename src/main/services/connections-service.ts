@@ -101,7 +101,17 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsApi 
     settings.setActive(id)
   }
 
-  if (settings.activeId !== LAB_CONNECTION_ID) activate(settings.activeId)
+  if (settings.activeId !== LAB_CONNECTION_ID) {
+    try {
+      activate(settings.activeId)
+    } catch (e) {
+      // The console still opens, on the lab, and says why.
+      console.warn(
+        `KeyLab: connection ${settings.activeId} cannot be restored: ${(e as Error).message}`
+      )
+      activate(LAB_CONNECTION_ID)
+    }
+  }
   session.onRegionChange = (region) => {
     if (settings.activeId !== LAB_CONNECTION_ID) settings.update(settings.activeId, { region })
   }

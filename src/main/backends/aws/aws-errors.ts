@@ -1,6 +1,7 @@
 // SDK failures as the console's errors: a service exception becomes the shared class of the same
 // name with AWS's message exactly as AWS wrote it (a name we have no class for keeps its name);
-// an unreachable endpoint says which URL, as the aws CLI does.
+// an unreachable endpoint says which URL, as the aws CLI does; an answer that is not KMS's (a
+// custom endpoint without the operation) says so with its HTTP status.
 import { asKmsError, EndpointConnectionError, errorClass, KmsError } from '../../../shared/errors'
 
 interface SdkServiceError {
@@ -21,14 +22,19 @@ const NETWORK_CODES = new Set([
   'EPIPE'
 ])
 
+/** A modeled service exception: the SDK parsed an AWS error response (it sets $fault). */
 function isServiceError(e: unknown): e is SdkServiceError {
   return (
     typeof e === 'object' &&
     e !== null &&
-    '$metadata' in e &&
-    typeof (e as { name?: unknown }).name === 'string' &&
-    (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== undefined
+    typeof (e as SdkServiceError).name === 'string' &&
+    ((e as SdkServiceError).$fault === 'client' || (e as SdkServiceError).$fault === 'server')
   )
+}
+
+/** A response the SDK could not read as KMS's (an endpoint that lacks the operation, say). */
+function httpStatusOf(e: unknown): number | undefined {
+  return (e as SdkServiceError | undefined)?.$metadata?.httpStatusCode
 }
 
 function isNetworkError(e: unknown): boolean {
@@ -47,11 +53,21 @@ export function fromAwsError(e: unknown, endpoint: string): KmsError {
   if (e instanceof KmsError) return e
   if (isServiceError(e)) {
     const cls = errorClass(e.name)
-    const message = e.message === 'UnknownError' ? `${e.name} (no message)` : e.message
+    const message =
+      e.message === 'UnknownError' ? 'The service answered with no message.' : e.message
     const error = cls
       ? new cls(message, { cause: e })
       : new KmsError(e.name, message, e.$fault === 'server' ? 'server' : 'client', { cause: e })
     return error
+  }
+  const status = httpStatusOf(e)
+  if (status !== undefined) {
+    return new KmsError(
+      'EndpointResponseError',
+      `${endpoint} answered HTTP ${status} with a response that is not AWS KMS's (${(e as Error).message})`,
+      status >= 500 ? 'server' : 'client',
+      { cause: e }
+    )
   }
   if (isNetworkError(e)) {
     return new EndpointConnectionError(

@@ -110,6 +110,34 @@ describe('AWS backend', () => {
     expect(e.message).toBe('The XKS proxy is unreachable.')
   })
 
+  it('keeps protocol errors of the KMS front end (an invalid security token)', async () => {
+    const { backend } = await backendOn(() =>
+      awsError(
+        'UnrecognizedClientException',
+        'The security token included in the request is invalid.',
+        'req-token'
+      )
+    )
+    const e = await failure(backend.call('ListKeys', {}, { region: 'eu-west-1' }))
+    expect(e.name).toBe('UnrecognizedClientException')
+    expect(e.message).toBe('The security token included in the request is invalid.')
+  })
+
+  it('says so when a custom endpoint answers with something that is not KMS', async () => {
+    const { backend, stub } = await backendOn(() => ({
+      status: 404,
+      headers: { 'content-type': 'text/html' },
+      body: '<!doctype html><title>404 Not Found</title>'
+    }))
+    const e = await failure(
+      backend.call('GetParametersForImport', { KeyId: 'k' }, { region: 'eu-west-1' })
+    )
+    expect(e.name).toBe('EndpointResponseError')
+    expect(e.message).toMatch(
+      new RegExp(`^${stub.url} answered HTTP 404 with a response that is not AWS KMS's \\(`)
+    )
+  })
+
   it('retries throttling (adaptive retry mode) and then succeeds', async () => {
     const { backend, stub } = await backendOn((_req, i) =>
       i < 2
