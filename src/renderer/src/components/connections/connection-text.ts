@@ -2,7 +2,7 @@
 import type { ConnectionSummary } from '../../../../shared/ipc'
 
 export function connectionKind(c: ConnectionSummary): string {
-  if (c.kind === 'lab') return 'Local lab'
+  if (c.kind === 'lab') return 'Built in'
   if (c.endpoint) return 'Custom endpoint'
   if (c.credentials?.type === 'environment') return 'Environment'
   return 'AWS profile'
