@@ -28,7 +28,9 @@ async function start(): Promise<void> {
     backend: new LocalBackend(lab.engine),
     lab: lab.engine,
     region: process.env.AWS_REGION ?? DEFAULT_REGION,
-    version: VERSION
+    version: VERSION,
+    dataDir: lab.dataDir,
+    rootKey: lab.rootKey
   })
   registerIpc(
     ipcMain,

@@ -1,9 +1,13 @@
 // The targets the one contract suite runs against. Every case is written once and run on each:
 // the lab engine in-process; the lab's HTTP endpoint through the real @aws-sdk/client-kms
-// (added with the endpoint); real AWS or a stand-in only when opted in.
+// (added with the endpoint); moto_server through KeyLab's AWS backend (the real SDK) as a
+// stand-in for AWS; real AWS only when opted in.
 import { rmSync } from 'node:fs'
+import { AwsBackend } from '../../src/main/backends/aws/aws-backend'
+import { AwsClientPool } from '../../src/main/backends/aws/aws-clients'
 import type { KmsOperationName, KmsOutput } from '../../src/shared/kms/operations'
 import { openTestLab, tempDir } from '../helpers/lab'
+import { MOTO_ACCOUNT_ID, MOTO_CREDENTIALS, motoAvailable, startMoto } from '../helpers/moto'
 
 export interface KmsTarget {
   name: string
@@ -46,5 +50,62 @@ export const inProcess: TargetFactory = {
   }
 }
 
+/**
+ * What moto_server (5.2.1, as installed here) does not do as AWS does, found by running calls
+ * against it through the AWS backend. A case that depends on one of these skips on moto with
+ * `it.skipIf(c.lacks('<name>'))`. Member constraints never reach moto: the AWS backend validates
+ * with KeyLab's schemas first, so ValidationException cases run on it unchanged.
+ */
+export const MOTO_LACKS: Record<string, string> = {
+  labClock: "the lab clock is KeyLab's own; moto (like AWS) has none",
+  paging:
+    'moto ignores Limit and Marker on ListKeys and ListAliases (every item, Truncated false) and never answers InvalidMarkerException',
+  keyStates:
+    'moto does not enforce key states: Encrypt works on Disabled and PendingDeletion keys, EnableKey on a key pending deletion, CancelKeyDeletion on a key that is not pending deletion',
+  awsManagedKeys:
+    'moto predefines the alias/aws/* aliases with targets that do not exist (DescribeKey answers NotFoundException) and describes alias/aws/* by name as a new customer managed key',
+  importedMaterial:
+    'moto does not implement GetParametersForImport, ImportKeyMaterial or DeleteImportedKeyMaterial (it answers HTTP 500 with an HTML page)',
+  dataKeyPairs: 'moto does not implement GenerateDataKeyPair(WithoutPlaintext)',
+  keyPolicies: 'moto stores any PutKeyPolicy text (no MalformedPolicyDocumentException)',
+  nameRules:
+    'moto accepts aws:-prefixed tag keys (AWS: TagException) and reserved alias/aws/ alias names, and answers a malformed alias name with "Invalid identifier"',
+  keySpecRules: 'moto creates asymmetric keys without a KeyUsage (AWS requires one)',
+  errorMessages:
+    'moto answers InvalidCiphertextException with no message, and resolves a key ARN of another region to the key'
+}
+
+export const motoServer: TargetFactory = {
+  name: 'AWS backend (SDK) on moto_server',
+  enabled: motoAvailable() && process.env.KEYLAB_CONTRACT_MOTO !== '0',
+  reason: motoAvailable() ? 'KEYLAB_CONTRACT_MOTO=0' : 'moto_server is not installed',
+  lacks: Object.keys(MOTO_LACKS),
+  async create() {
+    const moto = await startMoto()
+    const region = 'us-east-1'
+    const pool = new AwsClientPool({
+      mfaCode: () => Promise.reject(new Error('no MFA on moto'))
+    })
+    const backend = new AwsBackend(
+      {
+        credentialsKey: 'static:moto',
+        credentials: { type: 'static', ...MOTO_CREDENTIALS },
+        endpoint: moto.endpoint
+      },
+      pool
+    )
+    return {
+      name: 'moto',
+      region,
+      accountId: MOTO_ACCOUNT_ID,
+      call: (op, input) => backend.call(op, input, { region }),
+      async close() {
+        pool.destroy()
+        await moto.stop()
+      }
+    }
+  }
+}
+
 /** Every target of the suite; the endpoint and AWS targets register here as they exist. */
-export const TARGETS: TargetFactory[] = [inProcess]
+export const TARGETS: TargetFactory[] = [inProcess, motoServer]

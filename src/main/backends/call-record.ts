@@ -15,13 +15,15 @@ export interface CallRecord {
   /** Epoch ms (real time) when the call started, and the lab time when it ran, if on the lab. */
   startedAt: number
   labTime?: number
+  /** AWS's request id for calls to AWS (x-amzn-RequestId); a fresh UUID for lab calls. */
   requestId: string
   principalArn?: string
+  /** The account the call landed in (the lab's, or the AWS connection's once known). */
   accountId?: string
   sourceIp?: string
   userAgent?: string
-  /** Where it ran: the lab, or an AWS connection (profile, endpoint). */
-  backend: { kind: BackendKind; label: string }
+  /** Where it ran: the lab, or an AWS connection (its profile and custom endpoint, if any). */
+  backend: { kind: BackendKind; label: string; profile?: string; endpoint?: string }
   via: 'console' | 'endpoint'
 }
 

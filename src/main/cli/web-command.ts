@@ -25,7 +25,9 @@ export async function webCommand(argv: string[]): Promise<void> {
     backend: new LocalBackend(lab.engine),
     lab: lab.engine,
     region,
-    version: VERSION
+    version: VERSION,
+    dataDir: lab.dataDir,
+    rootKey: lab.rootKey
   })
   const host = await startWebHost({
     services,
@@ -37,6 +39,7 @@ export async function webCommand(argv: string[]): Promise<void> {
   if (values.open) openBrowser(host.openUrl)
   onShutdown(async () => {
     await host.close()
+    services.close()
     await lab.close()
   })
 }

@@ -6,10 +6,29 @@ import type { ApiName } from '../../shared/ipc/contract'
 
 const empty = z.object({}).strict()
 
+/** Any region name a connection may open in (a custom endpoint's, GovCloud, China); the picker offers REGIONS. */
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/)
+const id = z.string().min(1).max(64)
+const profile = z.string().min(1).max(128)
+
+const newCredentials = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('profile'), profile }).strict(),
+  z.object({ type: z.literal('environment') }).strict(),
+  z
+    .object({
+      type: z.literal('static'),
+      accessKeyId: z.string().min(1).max(128).regex(/^\w+$/),
+      secretAccessKey: z.string().min(1).max(256),
+      sessionToken: z.string().min(1).max(8192).optional()
+    })
+    .strict()
+])
+
 export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z.ZodType> } = {
   app: {
     getInfo: empty,
-    setRegion: z.object({ region: z.enum(REGIONS) }).strict()
+    setRegion: z.object({ region: z.enum(REGIONS) }).strict(),
+    watchActivity: z.object({ after: z.number().int().min(0) }).strict()
   },
   lab: {
     getClock: empty,
@@ -34,6 +53,33 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
           'RSA_AES_KEY_WRAP_SHA_256'
         ]),
         keySpec: z.enum(['SYMMETRIC_DEFAULT', 'HMAC_224', 'HMAC_256', 'HMAC_384', 'HMAC_512'])
+      })
+      .strict()
+  },
+  connections: {
+    list: empty,
+    profiles: empty,
+    add: z
+      .object({
+        name: z.string().max(64).optional(),
+        credentials: newCredentials,
+        region: region.optional(),
+        endpoint: z
+          .url({ protocol: /^https?$/ })
+          .max(2048)
+          .optional()
+      })
+      .strict(),
+    remove: z.object({ id }).strict(),
+    activate: z.object({ id }).strict(),
+    test: z.object({ id }).strict(),
+    answerMfa: z
+      .object({
+        promptId: id,
+        code: z
+          .string()
+          .regex(/^\d{6}$/)
+          .optional()
       })
       .strict()
   }

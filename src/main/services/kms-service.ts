@@ -5,32 +5,58 @@ import { randomUUID } from 'node:crypto'
 import { asKmsError } from '../../shared/errors'
 import { OPERATION_NAMES, type KmsApi, type KmsOperationName } from '../../shared/kms/operations'
 import type { CallObserver, CallRecord } from '../backends/call-record'
-import type { Session } from './session'
+import type { Connection, Session } from './session'
+
+/**
+ * Runs one operation on a connection and records it. Every console call to a backend goes
+ * through here (the KMS API, and the connections API's test call), so none goes unrecorded.
+ */
+export async function observedCall(
+  connection: Connection,
+  region: string,
+  operation: KmsOperationName,
+  input: unknown,
+  observe?: CallObserver
+): Promise<unknown> {
+  const record: CallRecord = {
+    operation,
+    input,
+    region,
+    startedAt: Date.now(),
+    labTime: connection.lab?.clock.now(),
+    requestId: randomUUID(),
+    accountId: connection.accountId ?? connection.lab?.accountId,
+    backend: {
+      kind: connection.backend.kind,
+      label: connection.label,
+      ...(connection.profile ? { profile: connection.profile } : {}),
+      ...(connection.endpoint ? { endpoint: connection.endpoint } : {})
+    },
+    via: 'console',
+    sourceIp: 'keylab-console',
+    userAgent: 'KeyLab console'
+  }
+  try {
+    record.output = await connection.backend.call(operation, input, {
+      region,
+      onFacts: (facts) => {
+        if (facts.requestId) record.requestId = facts.requestId
+        if (facts.accountId) record.accountId = facts.accountId
+        if (facts.principalArn) record.principalArn = facts.principalArn
+      }
+    })
+    return record.output
+  } catch (e) {
+    record.error = asKmsError(e)
+    throw record.error
+  } finally {
+    await observe?.(record)
+  }
+}
 
 export function createKmsService(session: Session, observe?: CallObserver): KmsApi {
-  const call = async (operation: KmsOperationName, input: unknown): Promise<unknown> => {
-    const record: CallRecord = {
-      operation,
-      input,
-      region: session.region,
-      startedAt: Date.now(),
-      labTime: session.lab?.clock.now(),
-      requestId: randomUUID(),
-      backend: { kind: session.backend.kind, label: session.label },
-      via: 'console',
-      sourceIp: 'keylab-console',
-      userAgent: 'KeyLab console'
-    }
-    try {
-      record.output = await session.backend.call(operation, input, { region: session.region })
-      return record.output
-    } catch (e) {
-      record.error = asKmsError(e)
-      throw record.error
-    } finally {
-      await observe?.(record)
-    }
-  }
+  const call = (operation: KmsOperationName, input: unknown): Promise<unknown> =>
+    observedCall(session.current, session.region, operation, input, observe)
   return Object.fromEntries(
     OPERATION_NAMES.map((op) => [op, (input: unknown) => call(op, input)])
   ) as unknown as KmsApi

@@ -2,9 +2,13 @@
 // bridge both dispatch to the same object, so the UI behaves the same in both.
 import type { Apis } from '../../shared/ipc/contract'
 import type { KmsBackend } from '../backends/backend'
+import { AwsClientPool } from '../backends/aws/aws-clients'
 import type { CallObserver } from '../backends/call-record'
 import type { LabEngine } from '../backends/local/engine'
+import { ConnectionSettings } from '../settings/connection-settings'
 import { createAppService } from './app-service'
+import { ConsoleActivityHub } from './console-activity'
+import { createConnectionsService } from './connections-service'
 import { createKmsService } from './kms-service'
 import { createLabService } from './lab-service'
 import { createImportToolsService } from './import-tools-service'
@@ -18,26 +22,50 @@ export interface ServicesOptions {
   version: string
   /** Told of every KMS call before its answer goes back (the audit log). */
   observe?: CallObserver
+  /** Where the saved connections live (the data dir) and the root key that seals their secrets; in memory without. */
+  dataDir?: string
+  rootKey?: Buffer
 }
 
 export interface Services extends Apis {
   session: Session
+  /** Progress of long listings and MFA prompts, watched by the renderer (app.watchActivity). */
+  activity: ConsoleActivityHub
+  /** Releases watchers and SDK clients (shutdown). */
+  close(): void
 }
 
 export function createServices(options: ServicesOptions): Services {
-  const session = new Session(
-    {
-      backend: options.backend,
-      label: options.backend.kind === 'lab' ? 'Local lab' : 'AWS',
-      lab: options.lab
-    },
-    options.region
-  )
+  const labConnection = {
+    backend: options.backend,
+    label: options.backend.kind === 'lab' ? 'Local lab' : 'AWS',
+    lab: options.lab
+  }
+  const session = new Session(labConnection, options.region)
+  const activity = new ConsoleActivityHub()
+  const pool = new AwsClientPool({
+    mfaCode: (profile, serial) => activity.askMfa(profile, serial),
+    userAgent: `keylab/${options.version}`
+  })
+  const connections = createConnectionsService({
+    session,
+    lab: labConnection,
+    settings: new ConnectionSettings(options.dataDir, options.rootKey),
+    pool,
+    activity,
+    observe: options.observe
+  })
   return {
     session,
+    activity,
     kms: createKmsService(session, options.observe),
-    app: createAppService(session, options.version),
+    app: createAppService(session, options.version, activity),
     lab: createLabService(session),
-    importTools: createImportToolsService(session)
+    importTools: createImportToolsService(session),
+    connections,
+    close() {
+      activity.close()
+      pool.destroy()
+    }
   }
 }

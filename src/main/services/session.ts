@@ -10,13 +10,30 @@ export interface Connection {
   accountId?: string
   /** Present when the connection is the local lab. */
   lab?: LabEngine
+  /** The saved connection's id (connections API). */
+  id?: string
+  /** The AWS profile it signs with, and its custom endpoint, if any. */
+  profile?: string
+  endpoint?: string
 }
 
 export class Session {
+  /** Told when the region changes (the connections service remembers it per connection). */
+  onRegionChange?: (region: string) => void
+
   constructor(
     private connection: Connection,
-    public region: string
+    private currentRegion: string
   ) {}
+
+  get region(): string {
+    return this.currentRegion
+  }
+
+  set region(region: string) {
+    this.currentRegion = region
+    this.onRegionChange?.(region)
+  }
 
   get backend(): KmsBackend {
     return this.connection.backend
@@ -30,18 +47,27 @@ export class Session {
     return this.connection.label
   }
 
+  /** The active connection itself. */
+  get current(): Connection {
+    return this.connection
+  }
+
   use(connection: Connection, region?: string): void {
     this.connection = connection
-    if (region) this.region = region
+    if (region) this.currentRegion = region
   }
 
   info(): ConnectionInfo {
+    const c = this.connection
     return {
-      kind: this.connection.backend.kind,
-      label: this.connection.label,
+      kind: c.backend.kind,
+      label: c.label,
       region: this.region,
-      accountId: this.connection.accountId ?? this.connection.lab?.accountId,
-      capabilities: { labClock: this.connection.lab !== undefined }
+      accountId: c.accountId ?? c.lab?.accountId,
+      capabilities: { labClock: c.lab !== undefined },
+      ...(c.id ? { id: c.id } : {}),
+      ...(c.profile ? { profile: c.profile } : {}),
+      ...(c.endpoint ? { endpoint: c.endpoint } : {})
     }
   }
 }

@@ -44,6 +44,11 @@ export const UnrecognizedClientException = defineError('UnrecognizedClientExcept
 export const ThrottlingException = defineError('ThrottlingException')
 export const RequestEntityTooLargeException = defineError('RequestEntityTooLargeException')
 
+// Client-side failures on an AWS connection, named as the SDK (credentials) and the aws CLI
+// (endpoint) name them: no credentials could be had, or the endpoint could not be reached.
+export const CredentialsProviderError = defineError('CredentialsProviderError')
+export const EndpointConnectionError = defineError('EndpointConnectionError', 'server')
+
 // KeyLab's own failures outside KMS semantics (store, settings, bridge), server-side faults.
 export const LabStoreException = defineError('LabStoreException', 'server')
 export const LabBusyException = defineError('LabBusyException', 'server')

@@ -6,12 +6,14 @@ import { OPERATIONS } from '../kms/operations'
 import type { AppApi } from './app-api'
 import type { LabApi } from './lab-api'
 import type { ImportToolsApi } from './import-tools-api'
+import type { ConnectionsApi } from './connections-api'
 
 export interface Apis {
   kms: KmsApi
   app: AppApi
   lab: LabApi
   importTools: ImportToolsApi
+  connections: ConnectionsApi
 }
 
 export type ApiName = keyof Apis
@@ -25,9 +27,18 @@ const kmsMethods = Object.fromEntries(Object.keys(OPERATIONS).map((op) => [op, t
 
 export const API_METHODS: MethodTable = {
   kms: kmsMethods,
-  app: { getInfo: true, setRegion: true },
+  app: { getInfo: true, setRegion: true, watchActivity: true },
   lab: { getClock: true, advanceClock: true },
-  importTools: { generateAndWrap: true }
+  importTools: { generateAndWrap: true },
+  connections: {
+    list: true,
+    profiles: true,
+    add: true,
+    remove: true,
+    activate: true,
+    test: true,
+    answerMfa: true
+  }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }

@@ -13,6 +13,11 @@ export const router = createRouter({
       component: () => import('../views/KeyDetailView.vue'),
       props: true
     },
+    {
+      path: '/aws-managed-keys',
+      name: 'aws-managed-keys',
+      component: () => import('../views/AwsManagedKeysView.vue')
+    },
     { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') }
   ]
 })

@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { api } from '../bridge'
+import { useAppStore } from './app'
 import type { CreateKeyRequest, KeyMetadata } from '../../../shared/kms/types'
 
 const DESCRIBE_CONCURRENCY = 16
@@ -20,15 +21,20 @@ export const useKeysStore = defineStore('keys', () => {
       marker = page.Truncated ? page.NextMarker : undefined
     } while (marker)
     const described: KeyMetadata[] = new Array(ids.length)
+    const progress = useAppStore().task('Describing keys', ids.length)
     let next = 0
+    let done = 0
     const worker = async (): Promise<void> => {
       while (next < ids.length) {
         const i = next++
         const { KeyMetadata } = await api.kms.DescribeKey({ KeyId: ids[i] })
         described[i] = KeyMetadata as KeyMetadata
+        progress.update(++done)
       }
     }
-    await Promise.all(Array.from({ length: Math.min(DESCRIBE_CONCURRENCY, ids.length) }, worker))
+    await Promise.all(
+      Array.from({ length: Math.min(DESCRIBE_CONCURRENCY, ids.length) }, worker)
+    ).finally(progress.finish)
     keys.value = described.filter((k) => k.KeyManager !== 'AWS')
     loaded.value = true
   }
