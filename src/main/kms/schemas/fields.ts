@@ -5,11 +5,10 @@ import { KEY_SPECS, AWS_ONLY_KEY_SPECS, KEY_USAGES, ORIGINS } from '../../../sha
 
 export const keyId = z.string().min(1).max(2048)
 export const description = z.string().max(8192)
-export const policy = z
-  .string()
-  .min(1)
-  .max(131072)
-  .regex(/^[\u0009\u000A\u000D\u0020-\u00FF]+$/)
+/** AWS's pattern: tab, newline, carriage return and U+0020-U+00FF. */
+// eslint-disable-next-line no-control-regex
+const POLICY_CHARS = /^[\u0009\u000A\u000D\u0020-\u00FF]+$/
+export const policy = z.string().min(1).max(131072).regex(POLICY_CHARS)
 export const policyName = z
   .string()
   .min(1)
