@@ -46,11 +46,6 @@ export function rotationStatusBlocker(key: LabKey): KmsError | undefined {
   return key.origin === 'EXTERNAL' ? externalOrigin(key) : undefined
 }
 
-/** ListKeyRotations lists the materials of keys that can rotate (EXTERNAL ones included). */
-export function listRotationsBlocker(key: LabKey): KmsError | undefined {
-  return isSymmetric(key.keySpec) ? undefined : notSymmetric()
-}
-
 /** One ListKeyRotations entry: material `index` of `key` (0 is the first, not a rotation). */
 export function rotationEntry(
   key: LabKey,
@@ -71,13 +66,17 @@ export function rotationEntry(
   return entry
 }
 
+/** Asymmetric and HMAC keys never rotate (RotateKeyOnDemand checks this before the key state). */
+export function rotationKindBlocker(key: LabKey): KmsError | undefined {
+  return isSymmetric(key.keySpec) ? undefined : notSymmetric()
+}
+
 /**
- * Why RotateKeyOnDemand cannot rotate this key. AWS now rotates EXTERNAL symmetric keys on
- * demand once new material was imported and is PENDING_ROTATION; until the import path offers
- * that, an EXTERNAL key answers as AWS did before (origin not valid). Extend here for that case.
+ * Why RotateKeyOnDemand cannot rotate this symmetric key in its state. AWS now rotates EXTERNAL
+ * keys on demand once new material was imported and is PENDING_ROTATION; until the import path
+ * offers that, an EXTERNAL key answers as AWS did before (origin not valid). Extend here.
  */
 export function onDemandRotationBlocker(key: LabKey): KmsError | undefined {
-  if (!isSymmetric(key.keySpec)) return notSymmetric()
   if (key.origin === 'EXTERNAL') return externalOrigin(key)
   return undefined
 }

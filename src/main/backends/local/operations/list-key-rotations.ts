@@ -5,11 +5,11 @@ import type { Operation } from '../context'
 import { checkKeyState } from '../model/key-state'
 import { page } from '../model/paging'
 import { resolveKey } from '../model/resolve-key'
-import { listRotationsBlocker, rotationEntry } from '../model/rotation'
+import { rotationEntry, rotationKindBlocker } from '../model/rotation'
 
 export const listKeyRotations: Operation<'ListKeyRotations'> = (ctx, input) => {
   const key = resolveKey(ctx, input.KeyId as string)
-  const blocked = listRotationsBlocker(key)
+  const blocked = rotationKindBlocker(key)
   if (blocked) throw blocked
   checkKeyState('ListKeyRotations', key)
   const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL'

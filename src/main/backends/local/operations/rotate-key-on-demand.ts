@@ -5,15 +5,19 @@
 import type { Operation } from '../context'
 import { checkKeyState } from '../model/key-state'
 import { resolveKey } from '../model/resolve-key'
-import { onDemandRotationBlocker, onDemandRotationLimit } from '../model/rotation'
+import {
+  onDemandRotationBlocker,
+  onDemandRotationLimit,
+  rotationKindBlocker
+} from '../model/rotation'
 
 export const rotateKeyOnDemand: Operation<'RotateKeyOnDemand'> = (ctx, input) => {
   const key = resolveKey(ctx, input.KeyId as string)
-  const blocked = onDemandRotationBlocker(key)
-  if (blocked) throw blocked
+  const unsupported = rotationKindBlocker(key)
+  if (unsupported) throw unsupported
   checkKeyState('RotateKeyOnDemand', key)
-  const limited = onDemandRotationLimit(key)
-  if (limited) throw limited
+  const blocked = onDemandRotationBlocker(key) ?? onDemandRotationLimit(key)
+  if (blocked) throw blocked
   ctx.state.write(() =>
     ctx.state.putKey({
       ...key,
