@@ -20,5 +20,13 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
         minutes: z.number().int().min(0).max(5_256_000).optional()
       })
       .strict()
+  },
+  catalog: {
+    listKeys: z
+      .object({
+        includeTags: z.boolean().optional(),
+        includeAwsManaged: z.boolean().optional()
+      })
+      .strict()
   }
 }

@@ -5,6 +5,7 @@ import type { KmsBackend } from '../backends/backend'
 import type { CallObserver } from '../backends/call-record'
 import type { LabEngine } from '../backends/local/engine'
 import { createAppService } from './app-service'
+import { createCatalogService } from './catalog-service'
 import { createKmsService } from './kms-service'
 import { createLabService } from './lab-service'
 import { Session } from './session'
@@ -32,10 +33,14 @@ export function createServices(options: ServicesOptions): Services {
     },
     options.region
   )
+  const kms = createKmsService(session, options.observe)
   return {
     session,
-    kms: createKmsService(session, options.observe),
+    kms,
     app: createAppService(session, options.version),
-    lab: createLabService(session)
+    lab: createLabService(session),
+    // The catalog reads through the observed KMS API, so the audit log sees each call as AWS
+    // CloudTrail would.
+    catalog: createCatalogService(session, kms)
   }
 }
