@@ -27,6 +27,7 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
         includeTags: z.boolean().optional(),
         includeAwsManaged: z.boolean().optional()
       })
-      .strict()
+      .strict(),
+    getKey: z.object({ keyId: z.string().min(1).max(2048) }).strict()
   }
 }

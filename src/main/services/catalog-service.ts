@@ -26,6 +26,20 @@ export function createCatalogService(session: Session, kms: KmsApi): CatalogApi 
         rows[i] = item
       })
       return { keys: rows.filter((r): r is KeyListItem => r !== undefined), readAt }
+    },
+    async getKey(input) {
+      const { KeyMetadata: md } = await kms.DescribeKey({ KeyId: input.keyId })
+      const keyId = md?.KeyId as string
+      const names: string[] = []
+      let marker: string | undefined
+      do {
+        const page = await kms.ListAliases({ KeyId: keyId, Limit: 100, Marker: marker })
+        for (const a of page.Aliases ?? []) if (a.AliasName) names.push(a.AliasName)
+        marker = page.Truncated ? page.NextMarker : undefined
+      } while (marker)
+      const item = listItem(md as KeyMetadata, names)
+      if (md?.KeyManager === 'CUSTOMER') item.tags = await tagsOf(kms, keyId)
+      return item
     }
   }
 }

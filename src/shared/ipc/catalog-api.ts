@@ -40,4 +40,6 @@ export interface KeyCatalog {
 
 export interface CatalogApi {
   listKeys(input: ListKeysCatalogInput): Promise<KeyCatalog>
+  /** One row, read again (after the console changed the key); NotFoundException once deleted. */
+  getKey(input: { keyId: string }): Promise<KeyListItem>
 }

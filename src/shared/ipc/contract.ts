@@ -27,7 +27,7 @@ export const API_METHODS: MethodTable = {
   kms: kmsMethods,
   app: { getInfo: true, setRegion: true },
   lab: { getClock: true, advanceClock: true },
-  catalog: { listKeys: true }
+  catalog: { listKeys: true, getKey: true }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }

@@ -33,3 +33,21 @@ export function usageLabel(usage: string | undefined): string {
       return usage ?? '—'
   }
 }
+
+/** A whole number of days from now to `at` (negative when past). */
+export function daysUntil(at: number, now: number): number {
+  return Math.round((at - now) / 86_400_000)
+}
+
+/** A compact date and 24-hour time for table cells, e.g. "Dec 1, 2026 14:05". */
+export function formatShortDate(value: Date | string | number | undefined): string {
+  if (value === undefined) return '—'
+  const d = value instanceof Date ? value : new Date(value)
+  const date = d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+  const time = d.toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false
+  })
+  return `${date} ${time}`
+}

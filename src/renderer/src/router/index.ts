@@ -8,11 +8,17 @@ export const router = createRouter({
     { path: '/', redirect: '/keys' },
     { path: '/keys', name: 'keys', component: KeysView },
     {
+      path: '/keys/create',
+      name: 'key-create',
+      component: () => import('../views/CreateKeyView.vue')
+    },
+    {
       path: '/keys/:keyId',
       name: 'key',
       component: () => import('../views/KeyDetailView.vue'),
       props: true
     },
+    { path: '/aliases', name: 'aliases', component: () => import('../views/AliasesView.vue') },
     { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') }
   ]
 })

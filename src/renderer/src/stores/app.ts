@@ -9,6 +9,10 @@ export const useAppStore = defineStore('app', () => {
   const clock = shallowRef<LabClockState>()
   const error = shallowRef<Error>()
   const ready = ref(false)
+  /** Bumped whenever the lab clock moves: screens read their keys again. */
+  const clockEpoch = ref(0)
+  /** Real time when `clock` was read, to show lab time running between reads. */
+  const clockReadAt = ref(0)
 
   const connection = computed(() => info.value?.connection)
   const region = computed(() => info.value?.connection.region ?? '')
@@ -16,7 +20,7 @@ export const useAppStore = defineStore('app', () => {
   async function load(): Promise<void> {
     try {
       info.value = await api.app.getInfo({})
-      if (info.value.connection.capabilities.labClock) clock.value = await api.lab.getClock({})
+      if (info.value.connection.capabilities.labClock) setClock(await api.lab.getClock({}))
       error.value = undefined
     } catch (e) {
       error.value = e as Error
@@ -30,12 +34,23 @@ export const useAppStore = defineStore('app', () => {
     if (info.value) info.value = { ...info.value, connection: connectionInfo }
   }
 
-  async function advanceClock(days: number): Promise<void> {
-    clock.value = await api.lab.advanceClock({ days })
+  function setClock(state: LabClockState): void {
+    clock.value = state
+    clockReadAt.value = Date.now()
+  }
+
+  async function advanceClock(days: number, hours = 0): Promise<void> {
+    setClock(await api.lab.advanceClock({ days, hours }))
+    clockEpoch.value++
   }
 
   async function refreshClock(): Promise<void> {
-    if (connection.value?.capabilities.labClock) clock.value = await api.lab.getClock({})
+    if (connection.value?.capabilities.labClock) setClock(await api.lab.getClock({}))
+  }
+
+  /** Lab time now, from the last reading and the real time gone by since. */
+  function labNow(): number {
+    return clock.value ? clock.value.now + (Date.now() - clockReadAt.value) : Date.now()
   }
 
   return {
@@ -43,6 +58,8 @@ export const useAppStore = defineStore('app', () => {
     clock,
     error,
     ready,
+    clockEpoch,
+    labNow,
     connection,
     region,
     load,

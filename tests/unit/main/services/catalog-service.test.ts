@@ -65,6 +65,7 @@ describe('catalog.listKeys', () => {
 
     const untagged = await services.catalog.listKeys({ includeTags: false })
     expect(untagged.keys[0].tags).toBeUndefined()
+    expect(await services.catalog.getKey({ keyId: 'alias/a2' })).toEqual(keys[0])
   })
 
   it('follows the session region', async () => {
