@@ -29,7 +29,10 @@ export async function createKeyInWizard(page, options = {}) {
   await page.locator('[data-test=wizard-next]').click()
 
   await page.locator('[data-test=wizard-step-users]').waitFor()
-  await page.locator('[data-test=principal-input]').first().fill('arn:aws:iam::111122223333:role/AppRole')
+  await page
+    .locator('[data-test=principal-input]')
+    .first()
+    .fill('arn:aws:iam::111122223333:role/AppRole')
   await page.locator('[data-test=principal-add]').first().click()
   await page.locator('[data-test=wizard-next]').click()
 

@@ -111,7 +111,10 @@ export const tests = [
           ['mac/tokens', { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }],
           ['import/byok', { Origin: 'EXTERNAL' }]
         ]) {
-          const { KeyMetadata } = await rpc(page, 'kms', 'CreateKey', { Description: alias, ...input })
+          const { KeyMetadata } = await rpc(page, 'kms', 'CreateKey', {
+            Description: alias,
+            ...input
+          })
           await rpc(page, 'kms', 'CreateAlias', {
             AliasName: `alias/${alias}`,
             TargetKeyId: KeyMetadata.KeyId
@@ -149,7 +152,12 @@ export const tests = [
           state: 'detached'
         })
         const states = await Promise.all(
-          made.slice(0, 2).map(async (id) => (await rpc(page, 'kms', 'DescribeKey', { KeyId: id })).KeyMetadata.KeyState)
+          made
+            .slice(0, 2)
+            .map(
+              async (id) =>
+                (await rpc(page, 'kms', 'DescribeKey', { KeyId: id })).KeyMetadata.KeyState
+            )
         )
         expect(states.join() === 'Enabled,Enabled', `both enabled again: ${states}`)
 

@@ -1,15 +1,28 @@
 // Display formats shared by the screens.
 
+// Formatters are built once: toLocaleString builds a new one on every call, which is slow in a
+// list of thousands of keys.
+const LONG = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit'
+})
+const SHORT_DATE = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric'
+})
+const SHORT_TIME = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false
+})
+
 export function formatDate(value: Date | string | number | undefined): string {
   if (value === undefined) return '—'
-  const d = value instanceof Date ? value : new Date(value)
-  return d.toLocaleString(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit'
-  })
+  return LONG.format(value instanceof Date ? value : new Date(value))
 }
 
 const SPEC_TYPE: Record<string, string> = { SYMMETRIC_DEFAULT: 'Symmetric' }
@@ -43,11 +56,5 @@ export function daysUntil(at: number, now: number): number {
 export function formatShortDate(value: Date | string | number | undefined): string {
   if (value === undefined) return '—'
   const d = value instanceof Date ? value : new Date(value)
-  const date = d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-  const time = d.toLocaleTimeString(undefined, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false
-  })
-  return `${date} ${time}`
+  return `${SHORT_DATE.format(d)} ${SHORT_TIME.format(d)}`
 }

@@ -15,13 +15,21 @@ export interface BulkResult {
 export const useKeysStore = defineStore('keys', () => {
   const keys = shallowRef<KeyListItem[]>([])
   const loaded = ref(false)
+  /** Whether the rows carry their tags (read on demand: one more call per key). */
+  const tagsLoaded = ref(false)
   const readAt = ref(0)
 
-  async function load(): Promise<void> {
-    const catalog = await api.catalog.listKeys({})
+  async function load(withTags = tagsLoaded.value): Promise<void> {
+    const catalog = await api.catalog.listKeys({ includeTags: withTags })
     keys.value = catalog.keys
     readAt.value = catalog.readAt
     loaded.value = true
+    tagsLoaded.value = withTags
+  }
+
+  /** Reads the list again with tags, for filtering by tag. */
+  async function loadTags(): Promise<void> {
+    if (!tagsLoaded.value) await load(true)
   }
 
   /** Reads one row again after a change; drops it once the key is gone. */
@@ -86,8 +94,10 @@ export const useKeysStore = defineStore('keys', () => {
   return {
     keys,
     loaded,
+    tagsLoaded,
     readAt,
     load,
+    loadTags,
     refresh,
     describe,
     create,
