@@ -55,6 +55,10 @@ export const tests = [
         await page.locator('[data-test=pending-deletion-banner]').waitFor()
         await status(page).getByText('Pending deletion').waitFor()
 
+        await page.locator('[data-test=topbar-clock]').click()
+        await page.getByRole('dialog', { name: 'Lab clock' }).waitFor()
+        await screenshot(page, 'lifecycle-lab-clock')
+        await page.locator('[data-test=topbar-clock]').click()
         await advanceLabClock(page, 6)
         await status(page).getByText('Pending deletion').waitFor()
         await advanceLabClock(page, 1)
