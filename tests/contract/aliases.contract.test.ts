@@ -48,6 +48,22 @@ contract('CreateAlias, UpdateAlias, DeleteAlias, ListAliases', (c) => {
     )
   })
 
+  it('refuses a colon in the name and an alias as the target', async () => {
+    const key = await createKey(c)
+    await expectError(
+      c.t.call('CreateAlias', { AliasName: 'alias/a:b', TargetKeyId: key.KeyId }),
+      'ValidationException',
+      'alias/a:b contains invalid characters for an alias'
+    )
+    const name = `alias/${unique('target')}`
+    await c.t.call('CreateAlias', { AliasName: name, TargetKeyId: key.KeyId })
+    await expectError(
+      c.t.call('CreateAlias', { AliasName: `alias/${unique('x')}`, TargetKeyId: name }),
+      'ValidationException',
+      'Aliases must refer to keys. Not aliases'
+    )
+  })
+
   it('reserves alias/aws/ for AWS managed keys', async () => {
     const key = await createKey(c)
     await expectError(

@@ -87,7 +87,7 @@ contract('GetKeyPolicy, PutKeyPolicy, ListKeyPolicies', (c) => {
     await expectError(
       c.t.call('GetKeyPolicy', { KeyId: key.KeyId, PolicyName: 'other' }),
       'NotFoundException',
-      'No such policy exists: other'
+      'No such policy exists'
     )
   })
 })

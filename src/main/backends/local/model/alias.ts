@@ -48,4 +48,15 @@ export function checkAliasName(name: string): void {
     // AWS answers a reserved name with NotAuthorizedException and no message.
     throw new NotAuthorizedException('')
   }
+  // The member pattern allows ':', but an alias name may not have one.
+  if (name.includes(':')) {
+    throw new ValidationException(`${name} contains invalid characters for an alias`)
+  }
+}
+
+/** CreateAlias and UpdateAlias need a key id or key ARN as the target, not another alias. */
+export function checkAliasTarget(target: string): void {
+  if (target.startsWith('alias/') || /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//.test(target)) {
+    throw new ValidationException('Aliases must refer to keys. Not aliases')
+  }
 }

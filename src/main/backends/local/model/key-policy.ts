@@ -28,6 +28,5 @@ export function checkPolicyDocument(policy: string): void {
 /** GetKeyPolicy and PutKeyPolicy take only the name `default`. */
 export function checkPolicyName(name: string | undefined): void {
   if (name === undefined || name === DEFAULT_POLICY_NAME) return
-  // Lab wording: AWS documents `default` as the only valid name but not this message.
-  throw new NotFoundException(`No such policy exists: ${name}`)
+  throw new NotFoundException('No such policy exists')
 }

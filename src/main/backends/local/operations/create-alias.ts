@@ -4,13 +4,14 @@
 import { AlreadyExistsException } from '../../../../shared/errors'
 import { aliasArn } from '../../../../shared/kms/arn'
 import type { Operation } from '../context'
-import { checkAliasName } from '../model/alias'
+import { checkAliasName, checkAliasTarget } from '../model/alias'
 import { checkKeyState } from '../model/key-state'
 import { resolveKey } from '../model/resolve-key'
 
 export const createAlias: Operation<'CreateAlias'> = (ctx, input) => {
   const name = input.AliasName as string
   checkAliasName(name)
+  checkAliasTarget(input.TargetKeyId as string)
   const key = resolveKey(ctx, input.TargetKeyId as string)
   checkKeyState('CreateAlias', key)
   if (ctx.state.alias(ctx.region, name)) {

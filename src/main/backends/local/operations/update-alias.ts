@@ -4,7 +4,7 @@
 import { NotFoundException, ValidationException } from '../../../../shared/errors'
 import { aliasArn } from '../../../../shared/kms/arn'
 import type { Operation } from '../context'
-import { checkAliasName } from '../model/alias'
+import { checkAliasName, checkAliasTarget } from '../model/alias'
 import { keyArnOf } from '../model/key'
 import { keyTypeOf } from '../model/key-specs'
 import { checkKeyState } from '../model/key-state'
@@ -13,6 +13,7 @@ import { resolveKey } from '../model/resolve-key'
 export const updateAlias: Operation<'UpdateAlias'> = (ctx, input) => {
   const name = input.AliasName as string
   checkAliasName(name)
+  checkAliasTarget(input.TargetKeyId as string)
   const alias = ctx.state.alias(ctx.region, name)
   if (!alias) {
     throw new NotFoundException(`Alias ${aliasArn(ctx.region, ctx.accountId, name)} is not found.`)
