@@ -142,8 +142,9 @@ export const tests = [
         await page.locator('[data-test=tag-filter]').fill('')
 
         await page.locator('[data-test=sort-aliases]').click()
-        const first = await rows.first().textContent()
-        expect(first.includes('alias/app/orders'), `sorted by alias: ${first}`)
+        await rows.first().getByText('alias/app/orders').waitFor()
+        await page.locator('[data-test=sort-aliases]').click()
+        await rows.first().getByText('alias/sign/release').waitFor()
 
         await page.locator('[data-test=key-filter]').fill('app/')
         await page.locator('[data-test=select-all]').check()
