@@ -40,6 +40,12 @@ function show(value: unknown): string {
   return `'${JSON.stringify(value)}'`
 }
 
+/** AWS writes the pattern bare (`^[a-z]+$`), where zod gives the literal (`/^[a-z]+$/`). */
+function patternText(pattern: string): string {
+  const literal = /^\/(.*)\/[a-z]*$/s.exec(pattern)
+  return literal ? literal[1] : pattern
+}
+
 function constraint(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -60,7 +66,7 @@ function constraint(issue: z.core.$ZodIssue, value: unknown): string {
         : `Member must satisfy enum value set: [${issue.values.join(', ')}]`
     case 'invalid_format':
       return 'pattern' in issue && issue.pattern
-        ? `Member must satisfy regular expression pattern: ${issue.pattern}`
+        ? `Member must satisfy regular expression pattern: ${patternText(issue.pattern)}`
         : `Member must be a valid ${issue.format}`
     default:
       return issue.message

@@ -82,5 +82,14 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
           .optional()
       })
       .strict()
+  },
+  catalog: {
+    listKeys: z
+      .object({
+        includeTags: z.boolean().optional(),
+        includeAwsManaged: z.boolean().optional()
+      })
+      .strict(),
+    getKey: z.object({ keyId: z.string().min(1).max(2048) }).strict()
   }
 }

@@ -9,6 +9,7 @@ import { ConnectionSettings } from '../settings/connection-settings'
 import { createAppService } from './app-service'
 import { ConsoleActivityHub } from './console-activity'
 import { createConnectionsService } from './connections-service'
+import { createCatalogService } from './catalog-service'
 import { createKmsService } from './kms-service'
 import { createLabService } from './lab-service'
 import { createImportToolsService } from './import-tools-service'
@@ -55,14 +56,18 @@ export function createServices(options: ServicesOptions): Services {
     activity,
     observe: options.observe
   })
+  const kms = createKmsService(session, options.observe)
   return {
     session,
     activity,
-    kms: createKmsService(session, options.observe),
+    kms,
     app: createAppService(session, options.version, activity),
     lab: createLabService(session),
     importTools: createImportToolsService(session),
     connections,
+    // The catalog reads through the observed KMS API, so the audit log sees each call as AWS
+    // CloudTrail would.
+    catalog: createCatalogService(session, kms),
     close() {
       activity.close()
       pool.destroy()

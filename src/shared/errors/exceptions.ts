@@ -5,6 +5,7 @@ import { defineError, KmsError } from './kms-error'
 
 export const AccessDeniedException = defineError('AccessDeniedException')
 export const AlreadyExistsException = defineError('AlreadyExistsException')
+export const ConflictException = defineError('ConflictException')
 export const CustomKeyStoreNotFoundException = defineError('CustomKeyStoreNotFoundException')
 export const DependencyTimeoutException = defineError('DependencyTimeoutException', 'server')
 export const DisabledException = defineError('DisabledException')
@@ -27,6 +28,8 @@ export const KMSInvalidSignatureException = defineError('KMSInvalidSignatureExce
 export const KMSInvalidStateException = defineError('KMSInvalidStateException')
 export const LimitExceededException = defineError('LimitExceededException')
 export const MalformedPolicyDocumentException = defineError('MalformedPolicyDocumentException')
+/** Not in KMS's model, but what AWS answers for a reserved `alias/aws/` name. */
+export const NotAuthorizedException = defineError('NotAuthorizedException')
 export const NotFoundException = defineError('NotFoundException')
 export const TagException = defineError('TagException')
 export const UnsupportedOperationException = defineError('UnsupportedOperationException')

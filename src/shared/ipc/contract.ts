@@ -4,6 +4,7 @@ import type { WireError } from '../errors/kms-error'
 import type { KmsApi } from '../kms/operations'
 import { OPERATIONS } from '../kms/operations'
 import type { AppApi } from './app-api'
+import type { CatalogApi } from './catalog-api'
 import type { LabApi } from './lab-api'
 import type { ImportToolsApi } from './import-tools-api'
 import type { ConnectionsApi } from './connections-api'
@@ -14,6 +15,7 @@ export interface Apis {
   lab: LabApi
   importTools: ImportToolsApi
   connections: ConnectionsApi
+  catalog: CatalogApi
 }
 
 export type ApiName = keyof Apis
@@ -38,7 +40,8 @@ export const API_METHODS: MethodTable = {
     activate: true,
     test: true,
     answerMfa: true
-  }
+  },
+  catalog: { listKeys: true, getKey: true }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }

@@ -1,7 +1,9 @@
 // KMS ARNs and identifiers: building them and telling a key id, key ARN, alias name and alias ARN
 // apart, the four ways AWS lets a caller name a key.
 
-export const KEY_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+/** A key id: a UUID, or `mrk-` and 32 hex digits for a multi-Region key. */
+export const KEY_ID_PATTERN =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/
 const ARN_PATTERN = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):(\d{12}):(key|alias)\/(.+)$/
 
 export function keyArn(region: string, accountId: string, keyId: string): string {

@@ -1,5 +1,6 @@
 // Foundation: create a key through the real UI on the real lab store, restart the backend
 // process, and find the key again.
+import { createKeyInWizard } from '../lifecycle-steps.mjs'
 
 export const tests = [
   {
@@ -12,9 +13,10 @@ export const tests = [
         await page.getByRole('heading', { name: 'Customer managed keys' }).waitFor()
         await page.locator('[data-test=backend]').getByText('Local lab').waitFor()
 
-        await page.locator('[data-test=create-key]').click()
-        await page.locator('[data-test=key-description]').fill('Workshop key created from the UI')
-        await page.locator('[data-test=create-key-submit]').click()
+        await createKeyInWizard(page, {
+          alias: 'foundation',
+          description: 'Workshop key created from the UI'
+        })
         const arn = await page.locator('[data-test=key-arn]').textContent()
         expect(
           /^arn:aws:kms:us-east-1:111122223333:key\/[0-9a-f-]{36}$/.test(arn ?? ''),

@@ -15,6 +15,24 @@ describe('wire codec', () => {
     expect(decodeWire(encodeWire(value))).toEqual(value)
   })
 
+  it('decodes in place without letting a member named __proto__ change a prototype', () => {
+    const decoded = decodeWire('{"__proto__": {"$d": 5}, "a": [{"$b": "AAE="}]}') as Record<
+      string,
+      unknown
+    >
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value).toEqual(new Date(5))
+    expect(decoded.a).toEqual([new Uint8Array([0, 1])])
+  })
+
+  it('round-trips any JSON-like value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(decodeWire(encodeWire(value))).toEqual(JSON.parse(JSON.stringify(value)))
+      })
+    )
+  })
+
   it('base64 matches Node for any bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {

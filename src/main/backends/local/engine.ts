@@ -5,8 +5,9 @@ import type { KmsInput, KmsOperationName, KmsOutput } from '../../../shared/kms/
 import { INPUT_SCHEMAS } from '../../kms/schemas'
 import { parseInput } from '../../kms/validation'
 import { LabClock } from './clock'
-import type { ServiceEventListener } from '../call-record'
+import type { ServiceEvent, ServiceEventListener } from '../call-record'
 import type { Caller, Operation, OperationContext } from './context'
+import { DueSchedule } from './model/due'
 import { applyMaterialExpiry } from './model/due-expiry'
 import { LabState } from './model/lab-state'
 import { LAB_OPERATIONS } from './operations'
@@ -26,13 +27,19 @@ export interface EngineOptions {
   /** Told of what the lab does on its own (deletions, rotations, expiry) at lab time. */
   onServiceEvent?: ServiceEventListener
   authorize?: Authorizer
+  /** How often the lab applies what became due between calls, in ms (0: only on calls). */
+  tickIntervalMs?: number
 }
+
+const DEFAULT_TICK_INTERVAL_MS = 1000
 
 export class LabEngine {
   readonly accountId: string
   readonly clock: LabClock
   private readonly state: LabState
   private readonly options: EngineOptions
+  private readonly due = new DueSchedule()
+  private readonly timer?: ReturnType<typeof setInterval>
 
   constructor(
     private readonly store: LabStore,
@@ -44,6 +51,12 @@ export class LabEngine {
     this.accountId = stored ?? options.accountId ?? DEFAULT_ACCOUNT_ID
     if (!stored) this.state.write(() => this.state.setMeta('accountId', this.accountId))
     this.clock = new LabClock(Number(this.state.getMeta('clockOffsetMs') ?? 0), options.realTime)
+    this.state.observeKeys(this.due)
+    const interval = options.tickIntervalMs ?? DEFAULT_TICK_INTERVAL_MS
+    if (interval > 0) {
+      this.timer = setInterval(() => void this.tickDurably(), interval)
+      this.timer.unref?.()
+    }
   }
 
   /** Runs one KMS operation as `caller`. Throws KmsError subclasses only. */
@@ -70,21 +83,54 @@ export class LabEngine {
     }
   }
 
-  /** Applies every transition the lab clock has made due (deletions, rotations, expiry). */
+  /**
+   * Applies every transition the lab clock has made due (deletions, rotations, expiry; see
+   * model/due.ts), in lab-time order. O(1) when nothing is due.
+   */
   tick(): void {
-    // Transitions are added by the key lifecycle (see model/due.ts once scheduled states exist).
-    this.tickMaterialExpiry()
+    const now = this.clock.now()
+    this.sweepMaterialExpiry(now)
+    const next = this.due.nextAt
+    if (next === undefined || next > now) return
+    this.due.run(now, { state: this.state, emit: (event) => this.emit(event) })
   }
 
-  // Imported material expiry (issue 5) until model/due.ts registers model/due-expiry.ts: runs
-  // again only once something changed or the next expiry is due.
+  /**
+   * Imported material expires per material record (model/due-expiry.ts), not per key, so it is
+   * a sweep of its own beside the per-key schedule: it runs again only once the lab state has
+   * changed or its next expiry is due.
+   */
   private materialExpiry?: { version: number; next?: number }
-  private tickMaterialExpiry(): void {
-    const now = this.clock.now()
+  private sweepMaterialExpiry(now: number): void {
     const last = this.materialExpiry
     if (last && last.version === this.state.version && (last.next ?? Infinity) > now) return
-    const next = applyMaterialExpiry(this.state, now, this.options.onServiceEvent)
+    const next = applyMaterialExpiry(this.state, now, (event) => this.emit(event))
     this.materialExpiry = { version: this.state.version, next }
+  }
+
+  /** The earliest lab time something is due, if anything is. */
+  get nextDueAt(): number | undefined {
+    const times = [this.due.nextAt, this.materialExpiry?.next].filter((t) => t !== undefined)
+    return times.length ? Math.min(...times) : undefined
+  }
+
+  private emit(event: ServiceEvent): void {
+    try {
+      this.options.onServiceEvent?.(event)
+    } catch (e) {
+      console.error('a service event listener failed:', e)
+    }
+  }
+
+  /** The timer's tick: applies what is due and waits for it to be on disk. */
+  private async tickDurably(): Promise<void> {
+    const before = this.state.version
+    try {
+      this.tick()
+      if (this.state.version !== before) await this.state.durable()
+    } catch (e) {
+      console.error('the lab could not apply a due transition:', e)
+    }
   }
 
   /** Moves the lab clock forward, persists the offset, and applies what became due. */
@@ -106,6 +152,7 @@ export class LabEngine {
   }
 
   async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
     await this.store.close()
   }
 }

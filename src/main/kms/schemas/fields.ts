@@ -5,7 +5,10 @@ import { KEY_SPECS, AWS_ONLY_KEY_SPECS, KEY_USAGES, ORIGINS } from '../../../sha
 
 export const keyId = z.string().min(1).max(2048)
 export const description = z.string().max(8192)
-export const policy = z.string().min(1).max(131072)
+/** AWS's pattern: tab, newline, carriage return and U+0020-U+00FF. */
+// eslint-disable-next-line no-control-regex
+const POLICY_CHARS = /^[\u0009\u000A\u000D\u0020-\u00FF]+$/
+export const policy = z.string().min(1).max(131072).regex(POLICY_CHARS)
 export const policyName = z
   .string()
   .min(1)
@@ -22,11 +25,13 @@ export const aliasName = z
   .min(1)
   .max(256)
   .regex(/^[a-zA-Z0-9:/_-]+$/)
+export const tagKey = z.string().min(1).max(128)
 export const tag = z.object({
-  TagKey: z.string().min(1).max(128),
+  TagKey: tagKey,
   TagValue: z.string().max(256)
 })
 export const tags = z.array(tag)
+export const tagKeys = z.array(tagKey)
 export const grantTokens = z.array(z.string().min(1).max(8192)).max(10)
 export const encryptionContext = z.record(z.string(), z.string())
 /** A binary member; its length is checked with AWS's "Member must have length ..." wording. */
@@ -38,6 +43,11 @@ export const blob = (min: number, max: number) =>
       ctx.addIssue({ code: 'too_big', origin: 'array', maximum: max, inclusive: true, input: b })
   })
 export const dryRun = z.boolean()
+export const customKeyStoreId = z.string().min(1).max(64)
+/** The member range; the 7-30 day rule is checked by ScheduleKeyDeletion itself. */
+export const pendingWindowInDays = z.number().int().min(1).max(365)
+export const rotationPeriodInDays = z.number().int().min(90).max(2560)
+export const includeKeyMaterial = z.enum(['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'])
 
 export const keySpec = z.enum([...KEY_SPECS, ...AWS_ONLY_KEY_SPECS])
 export const keyUsage = z.enum(KEY_USAGES)

@@ -1,15 +1,28 @@
 // Display formats shared by the screens.
 
+// Formatters are built once: toLocaleString builds a new one on every call, which is slow in a
+// list of thousands of keys.
+const LONG = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit'
+})
+const SHORT_DATE = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric'
+})
+const SHORT_TIME = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false
+})
+
 export function formatDate(value: Date | string | number | undefined): string {
   if (value === undefined) return '—'
-  const d = value instanceof Date ? value : new Date(value)
-  return d.toLocaleString(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit'
-  })
+  return LONG.format(value instanceof Date ? value : new Date(value))
 }
 
 const SPEC_TYPE: Record<string, string> = { SYMMETRIC_DEFAULT: 'Symmetric' }
@@ -32,4 +45,16 @@ export function usageLabel(usage: string | undefined): string {
     default:
       return usage ?? '—'
   }
+}
+
+/** A whole number of days from now to `at` (negative when past). */
+export function daysUntil(at: number, now: number): number {
+  return Math.round((at - now) / 86_400_000)
+}
+
+/** A compact date and 24-hour time for table cells, e.g. "Dec 1, 2026 14:05". */
+export function formatShortDate(value: Date | string | number | undefined): string {
+  if (value === undefined) return '—'
+  const d = value instanceof Date ? value : new Date(value)
+  return `${SHORT_DATE.format(d)} ${SHORT_TIME.format(d)}`
 }

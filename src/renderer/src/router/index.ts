@@ -8,6 +8,11 @@ export const router = createRouter({
     { path: '/', redirect: '/keys' },
     { path: '/keys', name: 'keys', component: KeysView },
     {
+      path: '/keys/create',
+      name: 'key-create',
+      component: () => import('../views/CreateKeyView.vue')
+    },
+    {
       path: '/keys/:keyId',
       name: 'key',
       component: () => import('../views/KeyDetailView.vue'),
@@ -18,6 +23,7 @@ export const router = createRouter({
       name: 'aws-managed-keys',
       component: () => import('../views/AwsManagedKeysView.vue')
     },
+    { path: '/aliases', name: 'aliases', component: () => import('../views/AliasesView.vue') },
     { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') }
   ]
 })

@@ -25,6 +25,10 @@ export const useAppStore = defineStore('app', () => {
   const ready = ref(false)
   const activity = shallowRef<ConsoleActivity>({ version: 0, prompts: [], tasks: [] })
   const localTasks = shallowRef<ProgressTask[]>([])
+  /** Bumped whenever the lab clock moves: screens read their keys again. */
+  const clockEpoch = ref(0)
+  /** Real time when `clock` was read, to show lab time running between reads. */
+  const clockReadAt = ref(0)
 
   const connection = computed(() => info.value?.connection)
   const region = computed(() => info.value?.connection.region ?? '')
@@ -57,12 +61,23 @@ export const useAppStore = defineStore('app', () => {
     if (info.value) info.value = { ...info.value, connection: connectionInfo }
   }
 
-  async function advanceClock(days: number): Promise<void> {
-    clock.value = await api.lab.advanceClock({ days })
+  function setClock(state: LabClockState | undefined): void {
+    clock.value = state
+    clockReadAt.value = Date.now()
+  }
+
+  async function advanceClock(days: number, hours = 0): Promise<void> {
+    setClock(await api.lab.advanceClock({ days, hours }))
+    clockEpoch.value++
+  }
+
+  /** Lab time now, from the last reading and the real time gone by since. */
+  function labNow(): number {
+    return clock.value ? clock.value.now + (Date.now() - clockReadAt.value) : Date.now()
   }
 
   async function refreshClock(): Promise<void> {
-    clock.value = connection.value?.capabilities.labClock ? await api.lab.getClock({}) : undefined
+    setClock(connection.value?.capabilities.labClock ? await api.lab.getClock({}) : undefined)
   }
 
   // The long poll runs while on AWS (credentials may need an MFA code at any call) and while a
@@ -126,6 +141,8 @@ export const useAppStore = defineStore('app', () => {
     ready,
     connection,
     region,
+    clockEpoch,
+    labNow,
     prompts,
     tasks,
     load,

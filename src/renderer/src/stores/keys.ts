@@ -1,58 +1,109 @@
-// Customer managed keys of the active connection and region: the list (ListKeys, then
-// DescribeKey for each), and creating keys.
+// Customer managed keys of the active connection and region: the key list (one catalog call),
+// and the actions of the list and the key page (create, enable, disable, deletion, description).
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { api } from '../bridge'
-import { useAppStore } from './app'
+import { NotFoundException } from '../../../shared/errors'
+import type { KeyListItem } from '../../../shared/ipc/catalog-api'
 import type { CreateKeyRequest, KeyMetadata } from '../../../shared/kms/types'
 
-const DESCRIBE_CONCURRENCY = 16
+export interface BulkResult {
+  keyId: string
+  error?: Error
+}
 
 export const useKeysStore = defineStore('keys', () => {
-  const keys = shallowRef<KeyMetadata[]>([])
+  const keys = shallowRef<KeyListItem[]>([])
   const loaded = ref(false)
+  /** Whether the rows carry their tags (read on demand: one more call per key). */
+  const tagsLoaded = ref(false)
+  const readAt = ref(0)
 
-  async function load(): Promise<void> {
-    const ids: string[] = []
-    let marker: string | undefined
-    do {
-      const page = await api.kms.ListKeys({ Limit: 1000, Marker: marker })
-      for (const k of page.Keys ?? []) if (k.KeyId) ids.push(k.KeyId)
-      marker = page.Truncated ? page.NextMarker : undefined
-    } while (marker)
-    const described: KeyMetadata[] = new Array(ids.length)
-    const progress = useAppStore().task('Describing keys', ids.length)
-    let next = 0
-    let done = 0
-    const worker = async (): Promise<void> => {
-      while (next < ids.length) {
-        const i = next++
-        const { KeyMetadata } = await api.kms.DescribeKey({ KeyId: ids[i] })
-        described[i] = KeyMetadata as KeyMetadata
-        progress.update(++done)
-      }
-    }
-    await Promise.all(
-      Array.from({ length: Math.min(DESCRIBE_CONCURRENCY, ids.length) }, worker)
-    ).finally(progress.finish)
-    keys.value = described.filter((k) => k.KeyManager !== 'AWS')
+  async function load(withTags = tagsLoaded.value): Promise<void> {
+    const catalog = await api.catalog.listKeys({ includeTags: withTags })
+    keys.value = catalog.keys
+    readAt.value = catalog.readAt
     loaded.value = true
+    tagsLoaded.value = withTags
   }
 
-  async function create(input: CreateKeyRequest): Promise<KeyMetadata> {
-    const { KeyMetadata } = await api.kms.CreateKey(input)
-    const created = KeyMetadata as KeyMetadata
-    keys.value = [...keys.value, created]
-    return created
+  /** Reads the list again with tags, for filtering by tag. */
+  async function loadTags(): Promise<void> {
+    if (!tagsLoaded.value) await load(true)
+  }
+
+  /** Reads one row again after a change; drops it once the key is gone. */
+  async function refresh(keyId: string): Promise<KeyListItem | undefined> {
+    try {
+      const item = await api.catalog.getKey({ keyId })
+      const i = keys.value.findIndex((k) => k.keyId === item.keyId)
+      keys.value = i >= 0 ? keys.value.map((k, j) => (j === i ? item : k)) : [...keys.value, item]
+      return item
+    } catch (e) {
+      if (!(e instanceof NotFoundException)) throw e
+      keys.value = keys.value.filter((k) => k.keyId !== keyId)
+      return undefined
+    }
   }
 
   async function describe(keyId: string): Promise<KeyMetadata> {
     const { KeyMetadata } = await api.kms.DescribeKey({ KeyId: keyId })
-    const md = KeyMetadata as KeyMetadata
-    const i = keys.value.findIndex((k) => k.KeyId === md.KeyId)
-    if (i >= 0) keys.value = keys.value.map((k, j) => (j === i ? md : k))
-    return md
+    return KeyMetadata as KeyMetadata
   }
 
-  return { keys, loaded, load, create, describe }
+  async function create(input: CreateKeyRequest, alias?: string): Promise<KeyMetadata> {
+    const { KeyMetadata } = await api.kms.CreateKey(input)
+    const created = KeyMetadata as KeyMetadata
+    if (alias) await api.kms.CreateAlias({ AliasName: alias, TargetKeyId: created.KeyId })
+    await refresh(created.KeyId as string)
+    return created
+  }
+
+  /** Enables or disables each key; one failure does not stop the others. */
+  async function setEnabled(keyIds: string[], enabled: boolean): Promise<BulkResult[]> {
+    const results: BulkResult[] = []
+    for (const keyId of keyIds) {
+      try {
+        if (enabled) await api.kms.EnableKey({ KeyId: keyId })
+        else await api.kms.DisableKey({ KeyId: keyId })
+        results.push({ keyId })
+      } catch (e) {
+        results.push({ keyId, error: e as Error })
+      }
+      await refresh(keyId)
+    }
+    return results
+  }
+
+  async function scheduleDeletion(keyId: string, days: number): Promise<Date | undefined> {
+    const out = await api.kms.ScheduleKeyDeletion({ KeyId: keyId, PendingWindowInDays: days })
+    await refresh(keyId)
+    return out.DeletionDate
+  }
+
+  async function cancelDeletion(keyId: string): Promise<void> {
+    await api.kms.CancelKeyDeletion({ KeyId: keyId })
+    await refresh(keyId)
+  }
+
+  async function updateDescription(keyId: string, description: string): Promise<void> {
+    await api.kms.UpdateKeyDescription({ KeyId: keyId, Description: description })
+    await refresh(keyId)
+  }
+
+  return {
+    keys,
+    loaded,
+    tagsLoaded,
+    readAt,
+    load,
+    loadTags,
+    refresh,
+    describe,
+    create,
+    setEnabled,
+    scheduleDeletion,
+    cancelDeletion,
+    updateDescription
+  }
 })

@@ -1,4 +1,11 @@
-// The lab's record of one alias (per region, pointing at one key).
+// The lab's record of one alias (per region, pointing at one key), AWS's alias name rules, and
+// the entry ListAliases returns for it.
+import {
+  InvalidAliasNameException,
+  NotAuthorizedException,
+  ValidationException
+} from '../../../../shared/errors'
+import type { AliasListEntry } from '../../../../shared/kms/types'
 
 export interface LabAlias {
   aliasName: string
@@ -11,4 +18,45 @@ export interface LabAlias {
 
 export function aliasArnOf(alias: LabAlias): string {
   return `arn:aws:kms:${alias.region}:${alias.accountId}:${alias.aliasName}`
+}
+
+export function aliasEntry(alias: LabAlias): AliasListEntry {
+  return {
+    AliasName: alias.aliasName,
+    AliasArn: aliasArnOf(alias),
+    TargetKeyId: alias.targetKeyId,
+    CreationDate: new Date(alias.createdAt),
+    LastUpdatedDate: new Date(alias.updatedAt)
+  }
+}
+
+/**
+ * The rules CreateAlias and UpdateAlias apply beyond the member pattern: the `alias/` prefix,
+ * a name after it, and the `alias/aws/` prefix that only AWS managed keys may use.
+ */
+export function checkAliasName(name: string): void {
+  if (!name.startsWith('alias/')) {
+    throw new ValidationException(
+      'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html'
+    )
+  }
+  if (name === 'alias/') {
+    // Lab wording: AWS's text for an empty alias name is not documented.
+    throw new InvalidAliasNameException('Alias name must not be empty after the prefix "alias/".')
+  }
+  if (name.startsWith('alias/aws/')) {
+    // AWS answers a reserved name with NotAuthorizedException and no message.
+    throw new NotAuthorizedException('')
+  }
+  // The member pattern allows ':', but an alias name may not have one.
+  if (name.includes(':')) {
+    throw new ValidationException(`${name} contains invalid characters for an alias`)
+  }
+}
+
+/** CreateAlias and UpdateAlias need a key id or key ARN as the target, not another alias. */
+export function checkAliasTarget(target: string): void {
+  if (target.startsWith('alias/') || /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//.test(target)) {
+    throw new ValidationException('Aliases must refer to keys. Not aliases')
+  }
 }

@@ -19,8 +19,16 @@ export function keyMetadata(key: LabKey): KeyMetadata {
     CustomerMasterKeySpec: key.keySpec,
     KeySpec: key.keySpec,
     ...algorithmsFor(key.keySpec, key.keyUsage),
-    MultiRegion: false
+    MultiRegion: key.multiRegion === true
   } as KeyMetadata
+  if (key.multiRegion) {
+    const arn = keyArnOf(key)
+    md.MultiRegionConfiguration = {
+      MultiRegionKeyType: 'PRIMARY',
+      PrimaryKey: { Arn: arn, Region: key.region },
+      ReplicaKeys: []
+    }
+  }
   if (key.state === 'PendingDeletion' && key.deletionDate !== undefined) {
     md.DeletionDate = new Date(key.deletionDate)
   }

@@ -71,6 +71,12 @@ export function isAsymmetric(spec: LabKeySpec): boolean {
   return spec.startsWith('RSA_') || spec.startsWith('ECC_')
 }
 
+/** The console's key type: the kind an alias may move between (UpdateAlias). */
+export function keyTypeOf(spec: LabKeySpec): 'SYMMETRIC' | 'ASYMMETRIC' | 'HMAC' {
+  if (isHmac(spec)) return 'HMAC'
+  return isSymmetric(spec) ? 'SYMMETRIC' : 'ASYMMETRIC'
+}
+
 /** The algorithm lists DescribeKey reports for a key of this spec and usage. */
 export function algorithmsFor(
   spec: LabKeySpec,

@@ -18,6 +18,8 @@ export interface RotationConfig {
   periodDays: number
   /** Epoch ms of the next automatic rotation, while enabled. */
   nextAt?: number
+  /** Epoch ms an on-demand rotation was asked for, until the lab completes it. */
+  onDemandStartedAt?: number
 }
 
 export interface ImportedMaterialInfo {
@@ -50,6 +52,8 @@ export interface LabKey {
   /** On-demand rotations done so far (AWS allows a fixed number per key). */
   onDemandRotations: number
   imported?: ImportedMaterialInfo
+  /** A multi-Region primary key (its id starts with `mrk-`); the lab has no replicas. */
+  multiRegion?: boolean
 }
 
 export function currentMaterial(key: LabKey): MaterialVersion | undefined {

@@ -5,6 +5,12 @@ import type { LabStore } from '../store/lab-store'
 import type { LabAlias } from './alias'
 import { materialSecretId, type LabKey } from './key'
 
+/** Told of every key record change (the due schedule keeps its next due time from these). */
+export interface KeyObserver {
+  reset(keys: Iterable<LabKey>): void
+  changed(keyId: string, key: LabKey | undefined): void
+}
+
 const KEY = 'key'
 const ALIAS = 'alias'
 const EMPTY: ReadonlyMap<string, unknown> = new Map()
@@ -17,6 +23,7 @@ export class LabState {
   private meta = new Map<string, string>()
   private other = new Map<string, Map<string, unknown>>()
   private writing = false
+  private observer?: KeyObserver
   /** Bumped on every change: lets callers cache derived views. */
   version = 0
 
@@ -41,6 +48,13 @@ export class LabState {
     this.other.delete(KEY)
     this.other.delete(ALIAS)
     this.version++
+    this.observer?.reset(this.keys.values())
+  }
+
+  /** Registers the one observer of key changes; it is first told of every key. */
+  observeKeys(observer: KeyObserver): void {
+    this.observer = observer
+    observer.reset(this.keys.values())
   }
 
   // ---- reads
@@ -114,6 +128,7 @@ export class LabState {
     const list = this.regionKeys.get(key.region)
     if (old && list) list[list.indexOf(old)] = key
     else this.indexKey(key)
+    this.observer?.changed(key.keyId, key)
   }
 
   /** Deletes a key with its aliases and every version of its material. */
@@ -130,6 +145,7 @@ export class LabState {
     this.keys.delete(keyId)
     const list = this.regionKeys.get(key.region)
     if (list) list.splice(list.indexOf(key), 1)
+    this.observer?.changed(keyId, undefined)
   }
 
   putAlias(alias: LabAlias): void {

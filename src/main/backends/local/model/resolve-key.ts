@@ -20,7 +20,9 @@ export function resolveKey(
     case 'keyId':
       return byId(ctx, parsed.keyId, ref)
     case 'keyArn':
-      if (parsed.region !== ctx.region || parsed.accountId !== ctx.accountId) {
+      // A key ARN of another region is "Invalid arn <region>" on AWS (seen on real AWS).
+      if (parsed.region !== ctx.region) throw new NotFoundException(`Invalid arn ${parsed.region}`)
+      if (parsed.accountId !== ctx.accountId) {
         throw new NotFoundException(`Key '${ref}' does not exist`)
       }
       return byId(ctx, parsed.keyId, ref)

@@ -1,19 +1,21 @@
-// CreateKey: a customer managed key of any spec the lab implements, generated (AWS_KMS) or
-// waiting for imported material (EXTERNAL).
+// CreateKey: a customer managed key of any spec the lab implements, with its allowed key usage,
+// generated (AWS_KMS) or waiting for imported material (EXTERNAL, PendingImport).
 // https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
 import { randomUUID } from 'node:crypto'
 import {
   CustomKeyStoreNotFoundException,
-  MalformedPolicyDocumentException,
   UnsupportedOperationException,
   ValidationException
 } from '../../../../shared/errors'
+import type { KeyUsageType } from '../../../../shared/kms/types'
 import type { Operation } from '../context'
 import { generateMaterial, newMaterialId } from '../crypto/key-material'
 import { defaultKeyPolicy } from '../model/default-policy'
 import type { LabKey } from '../model/key'
-import { isLabKeySpec, SPECS, type LabKeySpec } from '../model/key-specs'
+import { checkPolicyDocument } from '../model/key-policy'
+import { isLabKeySpec, SPECS } from '../model/key-specs'
 import { keyMetadata } from '../model/key-metadata'
+import { DEFAULT_ROTATION_PERIOD_DAYS } from '../model/rotation'
 import { validateTags } from '../model/tags'
 
 export const createKey: Operation<'CreateKey'> = async (ctx, input) => {
@@ -27,12 +29,10 @@ export const createKey: Operation<'CreateKey'> = async (ctx, input) => {
   if (!isLabKeySpec(spec)) {
     throw new UnsupportedOperationException(`KeyLab's lab does not implement KeySpec ${spec}.`)
   }
-  const usage = input.KeyUsage ?? defaultUsage(spec)
-  if (!SPECS[spec].usages.includes(usage)) {
-    throw new ValidationException(`KeyUsage ${usage} is not compatible with KeySpec ${spec}`)
-  }
+  const usage = keyUsageFor(spec, input.KeyUsage)
   const origin = input.Origin ?? 'AWS_KMS'
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId) {
+    // The lab has no custom key stores, so every id names one that does not exist.
     if (!input.CustomKeyStoreId) {
       throw new ValidationException(`CustomKeyStoreId is required when Origin is ${origin}`)
     }
@@ -40,15 +40,13 @@ export const createKey: Operation<'CreateKey'> = async (ctx, input) => {
       `Custom key store ${input.CustomKeyStoreId} does not exist.`
     )
   }
-  if (input.MultiRegion) {
-    throw new UnsupportedOperationException("KeyLab's lab does not implement multi-Region keys.")
-  }
   if (input.Policy !== undefined) checkPolicyDocument(input.Policy)
   const tags = validateTags(input.Tags ?? [])
 
-  // act
+  // act (BypassPolicyLockoutSafetyCheck is accepted; the lab's policy check is in policy/)
   const material = origin === 'AWS_KMS' ? await generateMaterial(spec) : undefined
-  const keyId = randomUUID()
+  const multiRegion = input.MultiRegion === true
+  const keyId = multiRegion ? `mrk-${randomUUID().replace(/-/g, '')}` : randomUUID()
   const key = ctx.state.write(() => {
     const record: LabKey = {
       keyId,
@@ -63,10 +61,10 @@ export const createKey: Operation<'CreateKey'> = async (ctx, input) => {
       state: origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled',
       policy: input.Policy ?? defaultKeyPolicy(ctx.accountId),
       tags,
-      rotation: { enabled: false, periodDays: 365 },
+      rotation: { enabled: false, periodDays: DEFAULT_ROTATION_PERIOD_DAYS },
       materials: [],
       onDemandRotations: 0,
-      imported: origin === 'EXTERNAL' ? { expirationModel: 'KEY_MATERIAL_EXPIRES' } : undefined
+      ...(multiRegion ? { multiRegion } : {})
     }
     if (material) {
       const id = newMaterialId()
@@ -81,28 +79,16 @@ export const createKey: Operation<'CreateKey'> = async (ctx, input) => {
   return { KeyMetadata: keyMetadata(key) }
 }
 
-function defaultUsage(spec: LabKeySpec): LabKey['keyUsage'] {
-  if (spec === 'SYMMETRIC_DEFAULT') return 'ENCRYPT_DECRYPT'
-  if (spec.startsWith('HMAC_')) return 'GENERATE_VERIFY_MAC'
-  throw new ValidationException(`You must specify a KeyUsage value for an asymmetric KMS key.`)
-}
-
-/** A key policy must be a JSON document; deeper grammar checks live in policy/. */
-export function checkPolicyDocument(policy: string): void {
-  let doc: unknown
-  try {
-    doc = JSON.parse(policy)
-  } catch {
-    throw new MalformedPolicyDocumentException(
-      'The new key policy will not allow you to update the key policy in the future.'
+/** KeyUsage may be left out only for symmetric encryption keys, and must suit the spec. */
+function keyUsageFor(spec: keyof typeof SPECS, usage: KeyUsageType | undefined): KeyUsageType {
+  if (usage === undefined) {
+    if (spec === 'SYMMETRIC_DEFAULT') return 'ENCRYPT_DECRYPT'
+    throw new ValidationException(
+      'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.'
     )
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new MalformedPolicyDocumentException('The policy document must be a JSON object.')
+  if (!SPECS[spec].usages.includes(usage)) {
+    throw new ValidationException(`KeyUsage ${usage} is not compatible with KeySpec ${spec}`)
   }
-  if (Buffer.byteLength(policy) > 32 * 1024) {
-    throw new MalformedPolicyDocumentException(
-      'The key policy document exceeds the maximum size of 32 KB.'
-    )
-  }
+  return usage
 }

@@ -130,7 +130,11 @@ describe('AWS backend', () => {
       body: '<!doctype html><title>404 Not Found</title>'
     }))
     const e = await failure(
-      backend.call('GetParametersForImport', { KeyId: 'k' }, { region: 'eu-west-1' })
+      backend.call(
+        'GetParametersForImport',
+        { KeyId: 'k', WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' },
+        { region: 'eu-west-1' }
+      )
     )
     expect(e.name).toBe('EndpointResponseError')
     expect(e.message).toMatch(

@@ -1,0 +1,123 @@
+// The key catalog behind the console's key list: reads every key of the region with the active
+// backend's own KMS operations (ListKeys, DescribeKey, ListAliases, ListResourceTags), so it is
+// the same on the lab and on AWS; in main, one call from the renderer instead of thousands.
+import { NotFoundException } from '../../shared/errors'
+import type { CatalogApi, KeyListItem, KeyListTag } from '../../shared/ipc/catalog-api'
+import type { KmsApi } from '../../shared/kms/operations'
+import type { KeyMetadata } from '../../shared/kms/types'
+import type { Session } from './session'
+
+/** Calls in flight at once: harmless for the lab, and within AWS's request quotas. */
+const CONCURRENCY = 16
+
+export function createCatalogService(session: Session, kms: KmsApi): CatalogApi {
+  return {
+    async listKeys(input) {
+      const readAt = session.lab?.clock.now() ?? Date.now()
+      const [ids, aliases] = await Promise.all([allKeyIds(kms), aliasesByKey(kms)])
+      const rows: Array<KeyListItem | undefined> = new Array(ids.length)
+      await inPool(ids.length, async (i) => {
+        const md = await describe(kms, ids[i])
+        if (!md || (md.KeyManager === 'AWS' && !input.includeAwsManaged)) return
+        const item = listItem(md, aliases.get(md.KeyId as string) ?? [])
+        if (input.includeTags !== false && md.KeyManager === 'CUSTOMER') {
+          item.tags = await tagsOf(kms, ids[i])
+        }
+        rows[i] = item
+      })
+      return { keys: rows.filter((r): r is KeyListItem => r !== undefined), readAt }
+    },
+    async getKey(input) {
+      const { KeyMetadata: md } = await kms.DescribeKey({ KeyId: input.keyId })
+      const keyId = md?.KeyId as string
+      const names: string[] = []
+      let marker: string | undefined
+      do {
+        const page = await kms.ListAliases({ KeyId: keyId, Limit: 100, Marker: marker })
+        for (const a of page.Aliases ?? []) if (a.AliasName) names.push(a.AliasName)
+        marker = page.Truncated ? page.NextMarker : undefined
+      } while (marker)
+      const item = listItem(md as KeyMetadata, names)
+      if (md?.KeyManager === 'CUSTOMER') item.tags = await tagsOf(kms, keyId)
+      return item
+    }
+  }
+}
+
+function listItem(md: KeyMetadata, aliases: string[]): KeyListItem {
+  return {
+    keyId: md.KeyId as string,
+    arn: md.Arn ?? '',
+    aliases,
+    keyState: md.KeyState ?? '',
+    enabled: md.Enabled === true,
+    keySpec: md.KeySpec ?? '',
+    keyUsage: md.KeyUsage ?? '',
+    origin: md.Origin ?? '',
+    keyManager: md.KeyManager ?? '',
+    description: md.Description ?? '',
+    creationDate: md.CreationDate ? new Date(md.CreationDate).getTime() : 0,
+    ...(md.DeletionDate ? { deletionDate: new Date(md.DeletionDate).getTime() } : {}),
+    multiRegion: md.MultiRegion === true
+  }
+}
+
+async function allKeyIds(kms: KmsApi): Promise<string[]> {
+  const ids: string[] = []
+  let marker: string | undefined
+  do {
+    const page = await kms.ListKeys({ Limit: 1000, Marker: marker })
+    for (const k of page.Keys ?? []) if (k.KeyId) ids.push(k.KeyId)
+    marker = page.Truncated ? page.NextMarker : undefined
+  } while (marker)
+  return ids
+}
+
+async function aliasesByKey(kms: KmsApi): Promise<Map<string, string[]>> {
+  const byKey = new Map<string, string[]>()
+  let marker: string | undefined
+  do {
+    const page = await kms.ListAliases({ Limit: 100, Marker: marker })
+    for (const a of page.Aliases ?? []) {
+      if (!a.TargetKeyId || !a.AliasName) continue
+      const list = byKey.get(a.TargetKeyId)
+      if (list) list.push(a.AliasName)
+      else byKey.set(a.TargetKeyId, [a.AliasName])
+    }
+    marker = page.Truncated ? page.NextMarker : undefined
+  } while (marker)
+  return byKey
+}
+
+/** A key deleted between ListKeys and DescribeKey is left out. */
+async function describe(kms: KmsApi, keyId: string): Promise<KeyMetadata | undefined> {
+  try {
+    return (await kms.DescribeKey({ KeyId: keyId })).KeyMetadata
+  } catch (e) {
+    if (e instanceof NotFoundException) return undefined
+    throw e
+  }
+}
+
+async function tagsOf(kms: KmsApi, keyId: string): Promise<KeyListTag[]> {
+  const tags: KeyListTag[] = []
+  let marker: string | undefined
+  try {
+    do {
+      const page = await kms.ListResourceTags({ KeyId: keyId, Limit: 50, Marker: marker })
+      for (const t of page.Tags ?? []) tags.push({ key: t.TagKey ?? '', value: t.TagValue ?? '' })
+      marker = page.Truncated ? page.NextMarker : undefined
+    } while (marker)
+  } catch (e) {
+    if (!(e instanceof NotFoundException)) throw e
+  }
+  return tags
+}
+
+async function inPool(count: number, work: (i: number) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < count) await work(next++)
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker))
+}
