@@ -2,6 +2,7 @@
 // it fell due rotates when it is enabled again), and the on-demand rotations callers asked for.
 import type { DueHandler } from './due'
 import { keyArnOf, type LabKey } from './key'
+import { promotePendingMaterial } from './imported-material'
 import { DAY_MS, rotateMaterial } from './rotation'
 
 function rotated(ctx: Parameters<DueHandler['apply']>[0], key: LabKey, at: number, type: string) {
@@ -34,17 +35,25 @@ export const automaticRotationDue: DueHandler = {
   }
 }
 
+/**
+ * An on-demand rotation in progress completes: a generated key gets new material; an EXTERNAL
+ * key moves onto the material imported for it (PENDING_ROTATION), if it is still there.
+ */
 export const onDemandRotationDue: DueHandler = {
   name: 'on-demand rotation',
   dueAt: (key) => (key.state === 'Enabled' ? key.rotation.onDemandStartedAt : undefined),
   apply(ctx, key, at) {
     const next = ctx.state.write(() => {
-      const record = rotateMaterial(ctx.state, key, at, 'ON_DEMAND_ROTATION')
-      const { onDemandStartedAt: _done, ...rotation } = record.rotation
-      const updated: LabKey = { ...record, rotation }
+      const record =
+        key.origin === 'EXTERNAL'
+          ? promotePendingMaterial(ctx.state, key, at)
+          : rotateMaterial(ctx.state, key, at, 'ON_DEMAND_ROTATION')
+      const base = record ?? key
+      const { onDemandStartedAt: _done, ...rotation } = base.rotation
+      const updated: LabKey = { ...base, rotation }
       ctx.state.putKey(updated)
-      return updated
+      return record ? updated : undefined
     })
-    rotated(ctx, next, at, 'ON_DEMAND')
+    if (next) rotated(ctx, next, at, 'ON_DEMAND')
   }
 }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import {
   ConflictException,
+  KMSInvalidStateException,
   LimitExceededException,
   UnsupportedOperationException,
   type KmsError
@@ -13,6 +14,7 @@ import type { OperationContext } from '../context'
 import { newMaterialId } from '../crypto/key-material'
 import { keyArnOf, type LabKey, type MaterialVersion } from './key'
 import { isSymmetric } from './key-specs'
+import { pendingRotationMaterial } from './imported-material'
 import type { LabState } from './lab-state'
 
 export const DEFAULT_ROTATION_PERIOD_DAYS = 365
@@ -72,12 +74,17 @@ export function rotationKindBlocker(key: LabKey): KmsError | undefined {
 }
 
 /**
- * Why RotateKeyOnDemand cannot rotate this symmetric key in its state. AWS now rotates EXTERNAL
- * keys on demand once new material was imported and is PENDING_ROTATION; until the import path
- * offers that, an EXTERNAL key answers as AWS did before (origin not valid). Extend here.
+ * Why RotateKeyOnDemand cannot rotate this symmetric key in its state. An EXTERNAL key rotates
+ * on demand onto material imported beforehand with ImportType NEW_KEY_MATERIAL (its state is
+ * PENDING_ROTATION), as the API reference says; without such material there is nothing to
+ * rotate to. AWS does not document that error's text: the message is the lab's.
  */
-export function onDemandRotationBlocker(key: LabKey): KmsError | undefined {
-  if (key.origin === 'EXTERNAL') return externalOrigin(key)
+export function onDemandRotationBlocker(state: LabState, key: LabKey): KmsError | undefined {
+  if (key.origin === 'EXTERNAL' && !pendingRotationMaterial(state, key.keyId)) {
+    return new KMSInvalidStateException(
+      `${keyArnOf(key)} has no key material in PENDING_ROTATION state. Import new key material with ImportType NEW_KEY_MATERIAL before an on-demand rotation.`
+    )
+  }
   return undefined
 }
 

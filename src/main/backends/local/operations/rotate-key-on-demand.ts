@@ -16,7 +16,7 @@ export const rotateKeyOnDemand: Operation<'RotateKeyOnDemand'> = (ctx, input) =>
   const unsupported = rotationKindBlocker(key)
   if (unsupported) throw unsupported
   checkKeyState('RotateKeyOnDemand', key)
-  const blocked = onDemandRotationBlocker(key) ?? onDemandRotationLimit(key)
+  const blocked = onDemandRotationBlocker(ctx.state, key) ?? onDemandRotationLimit(key)
   if (blocked) throw blocked
   ctx.state.write(() =>
     ctx.state.putKey({

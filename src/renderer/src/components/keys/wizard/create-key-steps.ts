@@ -9,6 +9,7 @@ import KeyLabelsStep from './KeyLabelsStep.vue'
 import KeyAdministratorsStep from './KeyAdministratorsStep.vue'
 import KeyUsersStep from './KeyUsersStep.vue'
 import ReviewKeyStep from './ReviewKeyStep.vue'
+import ImportMaterialStep from '../../import/ImportMaterialStep.vue'
 
 export interface WizardStep {
   id: string
@@ -42,5 +43,13 @@ export const CREATE_KEY_STEPS: WizardStep[] = [
     order: 30
   },
   { id: 'users', label: 'Define key usage permissions', component: KeyUsersStep, order: 40 },
-  { id: 'review', label: 'Review', component: ReviewKeyStep, order: 50 }
+  { id: 'review', label: 'Review', component: ReviewKeyStep, order: 50 },
+  {
+    id: 'import-material',
+    label: 'Import key material',
+    component: ImportMaterialStep,
+    order: 60,
+    phase: 'created',
+    when: (draft) => draft.origin === 'EXTERNAL'
+  }
 ]
