@@ -44,6 +44,12 @@ export const UnrecognizedClientException = defineError('UnrecognizedClientExcept
 export const ThrottlingException = defineError('ThrottlingException')
 export const RequestEntityTooLargeException = defineError('RequestEntityTooLargeException')
 
+// IAM's exceptions, for the lab's identities (users, roles, policies, access keys).
+export const NoSuchEntityException = defineError('NoSuchEntityException')
+export const EntityAlreadyExistsException = defineError('EntityAlreadyExistsException')
+export const DeleteConflictException = defineError('DeleteConflictException')
+export const InvalidInputException = defineError('InvalidInputException')
+
 // KeyLab's own failures outside KMS semantics (store, settings, bridge), server-side faults.
 export const LabStoreException = defineError('LabStoreException', 'server')
 export const LabBusyException = defineError('LabBusyException', 'server')

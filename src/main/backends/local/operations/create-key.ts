@@ -8,6 +8,7 @@ import {
   UnsupportedOperationException,
   ValidationException
 } from '../../../../shared/errors'
+import { keyArn } from '../../../../shared/kms/arn'
 import type { Operation } from '../context'
 import { generateMaterial, newMaterialId } from '../crypto/key-material'
 import { defaultKeyPolicy } from '../model/default-policy'
@@ -15,6 +16,8 @@ import type { LabKey } from '../model/key'
 import { isLabKeySpec, SPECS, type LabKeySpec } from '../model/key-specs'
 import { keyMetadata } from '../model/key-metadata'
 import { validateTags } from '../model/tags'
+import { MAX_KEY_POLICY_BYTES, validateKeyPolicy } from '../policy/validate-key-policy'
+import { parsePolicy } from '../policy/policy-document'
 
 export const createKey: Operation<'CreateKey'> = async (ctx, input) => {
   // validate
@@ -43,12 +46,19 @@ export const createKey: Operation<'CreateKey'> = async (ctx, input) => {
   if (input.MultiRegion) {
     throw new UnsupportedOperationException("KeyLab's lab does not implement multi-Region keys.")
   }
-  if (input.Policy !== undefined) checkPolicyDocument(input.Policy)
+  const keyId = randomUUID()
+  if (input.Policy !== undefined) {
+    validateKeyPolicy(ctx, input.Policy, {
+      keyArn: keyArn(ctx.region, ctx.accountId, keyId),
+      bypassPolicyLockoutSafetyCheck: input.BypassPolicyLockoutSafetyCheck,
+      operation: 'CreateKey',
+      input: input as Record<string, unknown>
+    })
+  }
   const tags = validateTags(input.Tags ?? [])
 
   // act
   const material = origin === 'AWS_KMS' ? await generateMaterial(spec) : undefined
-  const keyId = randomUUID()
   const key = ctx.state.write(() => {
     const record: LabKey = {
       keyId,
@@ -87,22 +97,15 @@ function defaultUsage(spec: LabKeySpec): LabKey['keyUsage'] {
   throw new ValidationException(`You must specify a KeyUsage value for an asymmetric KMS key.`)
 }
 
-/** A key policy must be a JSON document; deeper grammar checks live in policy/. */
+/**
+ * Size and grammar of a key policy, without the principal and lockout checks (those need the
+ * lab state: call policy/validate-key-policy.ts's validateKeyPolicy from an operation).
+ */
 export function checkPolicyDocument(policy: string): void {
-  let doc: unknown
-  try {
-    doc = JSON.parse(policy)
-  } catch {
-    throw new MalformedPolicyDocumentException(
-      'The new key policy will not allow you to update the key policy in the future.'
-    )
-  }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new MalformedPolicyDocumentException('The policy document must be a JSON object.')
-  }
-  if (Buffer.byteLength(policy) > 32 * 1024) {
+  if (Buffer.byteLength(policy) > MAX_KEY_POLICY_BYTES) {
     throw new MalformedPolicyDocumentException(
       'The key policy document exceeds the maximum size of 32 KB.'
     )
   }
+  parsePolicy(policy, 'key')
 }

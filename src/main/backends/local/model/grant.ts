@@ -1,0 +1,61 @@
+// The lab's record of one grant on a KMS key, and grant tokens. A token names its grant, so a
+// grant is usable through its token at once (AWS documents eventual consistency for new grants
+// and tokens as the way around it; the lab's grants are effective immediately either way).
+import { randomBytes } from 'node:crypto'
+import type { GrantConstraints, GrantListEntry } from '../../../../shared/kms/types'
+import type { LabState } from './lab-state'
+
+export const GRANT_RECORD = 'grant'
+
+export interface LabGrant {
+  grantId: string
+  keyId: string
+  keyArn: string
+  region: string
+  seq: number
+  name: string
+  granteePrincipal: string
+  retiringPrincipal?: string
+  issuingAccount: string
+  operations: string[]
+  constraints?: GrantConstraints
+  createdAt: number
+}
+
+const TOKEN_PREFIX = 'keylab-grant-token:'
+
+export function newGrantId(): string {
+  return randomBytes(32).toString('hex')
+}
+
+export function grantToken(grantId: string): string {
+  return Buffer.from(`${TOKEN_PREFIX}${grantId}:${randomBytes(24).toString('hex')}`).toString(
+    'base64url'
+  )
+}
+
+/** The grant id a token names, or undefined when it is not a grant token of this lab. */
+export function grantIdOfToken(token: string): string | undefined {
+  const text = Buffer.from(token, 'base64url').toString('utf8')
+  const m = /^keylab-grant-token:([0-9a-f]{64}):[0-9a-f]{48}$/.exec(text)
+  return m?.[1]
+}
+
+export function grantsOfKey(state: LabState, keyId: string): LabGrant[] {
+  const out = [...state.records<LabGrant>(GRANT_RECORD).values()].filter((g) => g.keyId === keyId)
+  return out.sort((a, b) => a.seq - b.seq)
+}
+
+export function grantEntry(g: LabGrant): GrantListEntry {
+  return {
+    KeyId: g.keyArn,
+    GrantId: g.grantId,
+    ...(g.name ? { Name: g.name } : {}),
+    CreationDate: new Date(g.createdAt),
+    GranteePrincipal: g.granteePrincipal,
+    ...(g.retiringPrincipal ? { RetiringPrincipal: g.retiringPrincipal } : {}),
+    IssuingAccount: g.issuingAccount,
+    Operations: g.operations as GrantListEntry['Operations'],
+    ...(g.constraints ? { Constraints: g.constraints } : {})
+  }
+}

@@ -1,0 +1,100 @@
+// Whether a grant allows a request: the grantee is the caller, the operation is one of the
+// grant's, and for operations with an encryption context its constraints hold (keys compared
+// case-insensitively, values exactly, as AWS documents for grant constraints).
+// https://docs.aws.amazon.com/kms/latest/developerguide/grants.html
+import type { StatementTrace } from '../../../../shared/iam/authorization'
+import { ENCRYPTION_CONTEXT_OPERATIONS } from '../../../../shared/iam/kms-actions'
+import type { CallerIdentity } from './request-context'
+
+export interface GrantConstraintsView {
+  EncryptionContextSubset?: Record<string, string>
+  EncryptionContextEquals?: Record<string, string>
+}
+
+export interface GrantView {
+  grantId: string
+  name?: string
+  granteePrincipal: string
+  operations: string[]
+  constraints?: GrantConstraintsView
+}
+
+export interface GrantRequest {
+  action: string
+  caller: CallerIdentity
+  encryptionContext?: Record<string, string>
+}
+
+export interface GrantOutcome {
+  /** direct: allows the caller; account: names the caller's account (IAM policies decide). */
+  match: 'direct' | 'account' | 'none'
+  trace: Pick<StatementTrace, 'outcome' | 'reason'>
+}
+
+function lowerKeys(map: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(map).map(([k, v]) => [k.toLowerCase(), v]))
+}
+
+export function constraintsHold(
+  constraints: GrantConstraintsView | undefined,
+  context: Record<string, string> | undefined
+): boolean {
+  const request = lowerKeys(context ?? {})
+  const subset = constraints?.EncryptionContextSubset
+  if (subset) {
+    for (const [k, v] of lowerKeys(subset)) if (request.get(k) !== v) return false
+  }
+  const equals = constraints?.EncryptionContextEquals
+  if (equals) {
+    const want = lowerKeys(equals)
+    if (want.size !== request.size) return false
+    for (const [k, v] of want) if (request.get(k) !== v) return false
+  }
+  return true
+}
+
+export function grantApplies(grant: GrantView, req: GrantRequest): GrantOutcome {
+  const operation = req.action.replace(/^kms:/i, '')
+  const { caller } = req
+  const grantee = grant.granteePrincipal
+  const root = `arn:aws:iam::${caller.accountId}:root`
+  const direct = grantee === caller.principalArn || grantee === caller.callerArn
+  const account = grantee === root || grantee === caller.accountId
+  if (!direct && !account) {
+    return {
+      match: 'none',
+      trace: { outcome: 'skipped', reason: `its grantee ${grantee} is not the caller` }
+    }
+  }
+  if (!grant.operations.includes(operation)) {
+    return {
+      match: 'none',
+      trace: { outcome: 'skipped', reason: `${operation} is not one of its operations` }
+    }
+  }
+  if (
+    ENCRYPTION_CONTEXT_OPERATIONS.has(operation) &&
+    !constraintsHold(grant.constraints, req.encryptionContext)
+  ) {
+    const kind = grant.constraints?.EncryptionContextEquals
+      ? 'EncryptionContextEquals'
+      : 'EncryptionContextSubset'
+    return {
+      match: 'none',
+      trace: {
+        outcome: 'skipped',
+        reason: `the request's encryption context does not satisfy its ${kind} constraint`
+      }
+    }
+  }
+  if (account) {
+    return {
+      match: 'account',
+      trace: {
+        outcome: 'delegates',
+        reason: `it is granted to the account, so IAM policies may allow ${operation}`
+      }
+    }
+  }
+  return { match: 'direct', trace: { outcome: 'applies', reason: `it allows ${operation}` } }
+}
