@@ -5,6 +5,8 @@ import type { BackendKind } from '../../shared/ipc/app-api'
 
 export interface CallOptions {
   region: string
+  /** The lab principal to act as (lab-admin when unset); AWS backends ignore it. */
+  principalArn?: string
   sourceIp?: string
   userAgent?: string
 }

@@ -48,7 +48,7 @@ export async function dispatch(
         `The request is larger than ${MAX_INPUT_BYTES} bytes or nested too deeply`
       )
     }
-    const schema = api === 'kms' ? undefined : CONSOLE_SCHEMAS[api as 'app' | 'lab'][method]
+    const schema = api === 'kms' ? undefined : CONSOLE_SCHEMAS[api as 'app' | 'lab' | 'iam'][method]
     const parsed = schema ? parseInput(schema, args) : args
     const target = (
       services as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>

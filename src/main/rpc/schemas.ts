@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { REGIONS } from '../../shared/kms/enums'
 import type { ApiName } from '../../shared/ipc/contract'
+import { IAM_SCHEMAS } from './iam-schemas'
 
 const empty = z.object({}).strict()
 
@@ -20,5 +21,6 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
         minutes: z.number().int().min(0).max(5_256_000).optional()
       })
       .strict()
-  }
+  },
+  iam: IAM_SCHEMAS
 }

@@ -18,11 +18,15 @@ export function createKmsService(session: Session, observe?: CallObserver): KmsA
       requestId: randomUUID(),
       backend: { kind: session.backend.kind, label: session.label },
       via: 'console',
+      principalArn: session.principalArn,
       sourceIp: 'keylab-console',
       userAgent: 'KeyLab console'
     }
     try {
-      record.output = await session.backend.call(operation, input, { region: session.region })
+      record.output = await session.backend.call(operation, input, {
+        region: session.region,
+        principalArn: session.principalArn
+      })
       return record.output
     } catch (e) {
       record.error = asKmsError(e)

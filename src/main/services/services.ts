@@ -7,6 +7,7 @@ import type { LabEngine } from '../backends/local/engine'
 import { createAppService } from './app-service'
 import { createKmsService } from './kms-service'
 import { createLabService } from './lab-service'
+import { createIamService } from './iam-service'
 import { Session } from './session'
 
 export interface ServicesOptions {
@@ -36,6 +37,7 @@ export function createServices(options: ServicesOptions): Services {
     session,
     kms: createKmsService(session, options.observe),
     app: createAppService(session, options.version),
-    lab: createLabService(session)
+    lab: createLabService(session),
+    iam: createIamService(session)
   }
 }

@@ -13,6 +13,9 @@ export interface Connection {
 }
 
 export class Session {
+  /** On the lab: the principal the console acts as (lab-admin when unset). */
+  principalArn?: string
+
   constructor(
     private connection: Connection,
     public region: string
@@ -32,6 +35,7 @@ export class Session {
 
   use(connection: Connection, region?: string): void {
     this.connection = connection
+    this.principalArn = undefined
     if (region) this.region = region
   }
 

@@ -5,11 +5,13 @@ import type { KmsApi } from '../kms/operations'
 import { OPERATIONS } from '../kms/operations'
 import type { AppApi } from './app-api'
 import type { LabApi } from './lab-api'
+import type { IamApi } from './iam-api'
 
 export interface Apis {
   kms: KmsApi
   app: AppApi
   lab: LabApi
+  iam: IamApi
 }
 
 export type ApiName = keyof Apis
@@ -24,7 +26,29 @@ const kmsMethods = Object.fromEntries(Object.keys(OPERATIONS).map((op) => [op, t
 export const API_METHODS: MethodTable = {
   kms: kmsMethods,
   app: { getInfo: true, setRegion: true },
-  lab: { getClock: true, advanceClock: true }
+  lab: { getClock: true, advanceClock: true },
+  iam: {
+    getSession: true,
+    actAs: true,
+    setEnforcement: true,
+    listPrincipals: true,
+    getPrincipal: true,
+    createPrincipal: true,
+    deletePrincipal: true,
+    attachPolicy: true,
+    detachPolicy: true,
+    putInlinePolicy: true,
+    deleteInlinePolicy: true,
+    createAccessKey: true,
+    deleteAccessKey: true,
+    listPolicies: true,
+    getPolicy: true,
+    createPolicy: true,
+    updatePolicy: true,
+    deletePolicy: true,
+    validatePolicy: true,
+    simulate: true
+  }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }

@@ -3,6 +3,8 @@
 // and tokens as the way around it; the lab's grants are effective immediately either way).
 import { randomBytes } from 'node:crypto'
 import type { GrantConstraints, GrantListEntry } from '../../../../shared/kms/types'
+import { InvalidGrantTokenException, ValidationException } from '../../../../shared/errors'
+import { isAwsPrincipal } from '../policy/policy-document'
 import type { LabState } from './lab-state'
 
 export const GRANT_RECORD = 'grant'
@@ -58,4 +60,21 @@ export function grantEntry(g: LabGrant): GrantListEntry {
     Operations: g.operations as GrantListEntry['Operations'],
     ...(g.constraints ? { Constraints: g.constraints } : {})
   }
+}
+
+/** Every token in GrantTokens must be a grant token (the lab's own format). */
+export function validateGrantTokens(tokens: readonly string[] | undefined): void {
+  for (const token of tokens ?? []) {
+    if (!grantIdOfToken(token))
+      throw new InvalidGrantTokenException('The grant token is not valid.')
+  }
+}
+
+const SERVICE_PRINCIPAL = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/
+
+/** Grantee and retiring principals: an AWS principal ARN, an account id, or a service. */
+export function checkGrantPrincipal(value: string, member: string): void {
+  if (isAwsPrincipal(value) && value !== '*') return
+  if (SERVICE_PRINCIPAL.test(value)) return
+  throw new ValidationException(`${member} ${value} is not a valid principal.`)
 }

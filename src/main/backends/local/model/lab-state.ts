@@ -122,6 +122,9 @@ export class LabState {
     const key = this.keys.get(keyId)
     if (!key) return
     for (const alias of this.aliasesOf(key)) this.deleteAlias(alias.region, alias.aliasName)
+    for (const [id, grant] of this.records<{ keyId?: string }>('grant')) {
+      if (grant.keyId === keyId) this.removeRecord('grant', id)
+    }
     this.store.remove(KEY, keyId)
     this.store.removeSecretsUnder(`material/${keyId}/`)
     for (const id of [...this.secrets.keys()]) {
