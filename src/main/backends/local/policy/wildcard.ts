@@ -28,7 +28,9 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
 }
 
 const VARIABLE = /\$\{([^}]+)\}/g
-const LITERAL: Record<string, string> = { '*': '\u0000STAR', '?': '\u0000QMARK', $: '$' }
+const STAR = '\uE000'
+const QMARK = '\uE001'
+const LITERAL: Record<string, string> = { '*': STAR, '?': QMARK, $: '$' }
 
 /**
  * Replaces policy variables with request values. A variable with no single value leaves the
@@ -55,13 +57,15 @@ export function substituteVariables(
 
 /** Matches a pattern that may hold escaped literal `*`/`?` from substituteVariables. */
 export function matchSubstituted(pattern: string, value: string, ignoreCase = false): boolean {
-  if (!pattern.includes('\u0000')) return wildcardMatch(pattern, value, ignoreCase)
-  const parts = pattern.split(/(\u0000STAR|\u0000QMARK)/)
+  if (!pattern.includes(STAR) && !pattern.includes(QMARK)) {
+    return wildcardMatch(pattern, value, ignoreCase)
+  }
+  const parts = pattern.split(/([\uE000\uE001])/)
   const body = parts
     .map((p) =>
-      p === '\u0000STAR'
+      p === STAR
         ? '\\*'
-        : p === '\u0000QMARK'
+        : p === QMARK
           ? '\\?'
           : p
               .split('')
