@@ -114,7 +114,7 @@ export function evaluateCheck(req: CheckRequest): AuthorizationCheck {
     check.decidedBy = label(keyAllow)
   } else if ((delegates || grantToAccount) && idAllow) {
     check.decision = 'Allow'
-    check.decidedBy = `${label(idAllow)} (the key policy lets IAM policies decide)`
+    check.decidedBy = label(idAllow)
   } else if (grantAllow) {
     check.decision = 'Allow'
     check.decidedBy = `grant ${grantAllow.policy.name}`
