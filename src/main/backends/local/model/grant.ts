@@ -43,9 +43,23 @@ export function grantIdOfToken(token: string): string | undefined {
   return m?.[1]
 }
 
+const byKeyCache = new WeakMap<LabState, { version: number; byKey: Map<string, LabGrant[]> }>()
+
+/** The grants of a key in creation order, indexed once per lab-state version. */
 export function grantsOfKey(state: LabState, keyId: string): LabGrant[] {
-  const out = [...state.records<LabGrant>(GRANT_RECORD).values()].filter((g) => g.keyId === keyId)
-  return out.sort((a, b) => a.seq - b.seq)
+  let cached = byKeyCache.get(state)
+  if (!cached || cached.version !== state.version) {
+    const byKey = new Map<string, LabGrant[]>()
+    for (const g of state.records<LabGrant>(GRANT_RECORD).values()) {
+      let list = byKey.get(g.keyId)
+      if (!list) byKey.set(g.keyId, (list = []))
+      list.push(g)
+    }
+    for (const list of byKey.values()) list.sort((a, b) => a.seq - b.seq)
+    cached = { version: state.version, byKey }
+    byKeyCache.set(state, cached)
+  }
+  return cached.byKey.get(keyId) ?? []
 }
 
 export function grantEntry(g: LabGrant): GrantListEntry {

@@ -47,6 +47,7 @@ interface Subject {
   input: Record<string, unknown>
   caller: CallerIdentity
   policies: NamedPolicy[]
+  trace: boolean
 }
 
 function keyFor(ctx: OperationContext, ref: unknown, aliases: boolean): LabKey | undefined {
@@ -92,7 +93,8 @@ function keyCheck(
     keyPolicy: keyPolicyOf(key),
     identityPolicies: s.policies,
     grants: grantsOfKey(s.ctx.state, key.keyId),
-    encryptionContext: s.input.EncryptionContext as Record<string, string> | undefined
+    encryptionContext: s.input.EncryptionContext as Record<string, string> | undefined,
+    trace: s.trace
   })
 }
 
@@ -113,7 +115,8 @@ function iamCheck(s: Subject, action: string, resource: string): AuthorizationCh
     caller: s.caller,
     context,
     identityPolicies: s.policies,
-    grants: []
+    grants: [],
+    trace: s.trace
   })
 }
 
@@ -185,7 +188,8 @@ export function explainRequest(
   op: KmsOperationName,
   input: unknown,
   options: AuthorizerOptions = {},
-  specs: readonly CheckSpec[] = AUTHORIZATION_SPEC[op]
+  specs: readonly CheckSpec[] = AUTHORIZATION_SPEC[op],
+  trace = true
 ): AuthorizationExplanation {
   const dir = new IamDirectory(ctx.state, ctx.accountId)
   const { identity, principal } = dir.caller(ctx.caller.principalArn)
@@ -194,7 +198,8 @@ export function explainRequest(
     op,
     input: (input ?? {}) as Record<string, unknown>,
     caller: identity,
-    policies: dir.identityPolicies(principal)
+    policies: dir.identityPolicies(principal),
+    trace
   }
   const checks = specs.flatMap((spec) => run(subject, spec, options))
   return {
@@ -225,7 +230,8 @@ export function accessDenied(explanation: AuthorizationExplanation): KmsError {
 export function createAuthorizer(options: AuthorizerOptions = {}): Authorizer {
   return (ctx, op, input) => {
     if (!isEnforced(ctx)) return
-    const explanation = explainRequest(ctx, op, input, options)
-    if (explanation.decision === 'Deny') throw accessDenied(explanation)
+    // Decide first without the reasons of statements that do not apply; explain only a denial.
+    const quick = explainRequest(ctx, op, input, options, AUTHORIZATION_SPEC[op], false)
+    if (quick.decision === 'Deny') throw accessDenied(explainRequest(ctx, op, input, options))
   }
 }

@@ -7,7 +7,7 @@ import type {
   PolicyTrace,
   StatementTrace
 } from '../../../../shared/iam/authorization'
-import { grantApplies, type GrantView } from './grant-match'
+import { grantApplies, OTHER_GRANTEE, type GrantView } from './grant-match'
 import type { PolicyDocument } from './policy-document'
 import type { CallerIdentity, ConditionContext } from './request-context'
 import { matchStatement, type MatchRequest } from './statement-match'
@@ -31,6 +31,8 @@ export interface CheckRequest {
   identityPolicies: NamedPolicy[]
   grants: GrantView[]
   encryptionContext?: Record<string, string>
+  /** Keep the reason of every statement that does not apply (false: only what decides). */
+  trace?: boolean
 }
 
 interface Hit {
@@ -53,8 +55,8 @@ export function evaluateCheck(req: CheckRequest): AuthorizationCheck {
     const trace: PolicyTrace = { source: 'key-policy', name: 'Key policy', statements: [] }
     policies.push(trace)
     for (const st of req.keyPolicy.statements) {
-      const out = matchStatement(st, match, true)
-      trace.statements.push(out.trace)
+      const out = matchStatement(st, match, true, req.trace !== false)
+      if (out.trace.index >= 0) trace.statements.push(out.trace)
       if (!out.applies) continue
       if (st.effect === 'Deny') keyDeny ??= { policy: trace, statement: out.trace }
       else if (out.trace.outcome === 'delegates') delegates = true
@@ -67,8 +69,8 @@ export function evaluateCheck(req: CheckRequest): AuthorizationCheck {
     const trace: PolicyTrace = { source: p.source, name: p.name, arn: p.arn, statements: [] }
     policies.push(trace)
     for (const st of p.document.statements) {
-      const out = matchStatement(st, match, false)
-      trace.statements.push(out.trace)
+      const out = matchStatement(st, match, false, req.trace !== false)
+      if (out.trace.index >= 0) trace.statements.push(out.trace)
       if (!out.applies) continue
       if (st.effect === 'Deny') idDeny ??= { policy: trace, statement: out.trace }
       else idAllow ??= { policy: trace, statement: out.trace }
@@ -79,6 +81,8 @@ export function evaluateCheck(req: CheckRequest): AuthorizationCheck {
   if (req.scope === 'key') {
     for (const g of req.grants) {
       const out = grantApplies(g, req)
+      // Grants for other principals are not part of this caller's story: left out of the trace.
+      if (out === OTHER_GRANTEE) continue
       const trace: PolicyTrace = {
         source: 'grant',
         name: g.name || g.grantId,

@@ -53,19 +53,21 @@ export function constraintsHold(
   return true
 }
 
+/** The answer for a grant to someone else (most grants of a key): no trace is kept for it. */
+export const OTHER_GRANTEE: GrantOutcome = {
+  match: 'none',
+  trace: { outcome: 'skipped', reason: 'its grantee is another principal' }
+}
+
 export function grantApplies(grant: GrantView, req: GrantRequest): GrantOutcome {
-  const operation = req.action.replace(/^kms:/i, '')
   const { caller } = req
   const grantee = grant.granteePrincipal
-  const root = `arn:aws:iam::${caller.accountId}:root`
   const direct = grantee === caller.principalArn || grantee === caller.callerArn
-  const account = grantee === root || grantee === caller.accountId
-  if (!direct && !account) {
-    return {
-      match: 'none',
-      trace: { outcome: 'skipped', reason: `its grantee ${grantee} is not the caller` }
-    }
-  }
+  const account =
+    grantee === caller.accountId ||
+    (grantee.endsWith(':root') && grantee === `arn:aws:iam::${caller.accountId}:root`)
+  if (!direct && !account) return OTHER_GRANTEE
+  const operation = req.action.startsWith('kms:') ? req.action.slice(4) : req.action
   if (!grant.operations.includes(operation)) {
     return {
       match: 'none',

@@ -66,34 +66,42 @@ export interface StatementOutcome {
   applies: boolean
 }
 
+const UNTRACED: StatementOutcome = {
+  trace: { index: -1, effect: 'Allow', outcome: 'skipped', reason: '' },
+  principal: 'none',
+  applies: false
+}
+
+/** Whether `st` applies to `req`; without `trace`, a statement that does not apply gets no reason. */
 export function matchStatement(
   st: Statement,
   req: MatchRequest,
-  keyPolicy: boolean
+  keyPolicy: boolean,
+  trace = true
 ): StatementOutcome {
   const base = { index: st.index, sid: st.sid, effect: st.effect }
-  const skip = (reason: string, principal: PrincipalMatch = 'none'): StatementOutcome => ({
-    trace: { ...base, outcome: 'skipped', reason },
-    principal,
-    applies: false
-  })
+  const skip = (reason: () => string, principal: PrincipalMatch = 'none'): StatementOutcome =>
+    trace
+      ? { trace: { ...base, outcome: 'skipped', reason: reason() }, principal, applies: false }
+      : UNTRACED
   let principal: PrincipalMatch = 'direct'
   if (keyPolicy) {
     if (st.principal) principal = principalMatch(st.principal, req.caller)
     else principal = principalMatch(st.notPrincipal!, req.caller) === 'none' ? 'direct' : 'none'
     if (principal === 'none') {
       return skip(
-        `its ${st.principal ? 'Principal' : 'NotPrincipal'} does not cover ${req.caller.callerArn}`
+        () =>
+          `its ${st.principal ? 'Principal' : 'NotPrincipal'} does not cover ${req.caller.callerArn}`
       )
     }
   }
   const actionMiss = actionMatches(st, req.action)
-  if (actionMiss) return skip(actionMiss, principal)
+  if (actionMiss) return skip(() => actionMiss, principal)
   const resourceMiss = resourceMatches(st, req.resource, req.context)
-  if (resourceMiss) return skip(resourceMiss, principal)
+  if (resourceMiss) return skip(() => resourceMiss, principal)
   if (st.condition) {
     const cond = evaluateConditions(st.condition, req.context)
-    if (!cond.ok) return skip(`its condition ${cond.failed} is not met`, principal)
+    if (!cond.ok) return skip(() => `its condition ${cond.failed} is not met`, principal)
   }
   if (keyPolicy && principal === 'account' && st.effect === 'Allow') {
     return {
