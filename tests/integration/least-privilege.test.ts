@@ -279,3 +279,27 @@ describe('the least-privilege lab', () => {
     expect(await lookupAccessKey(lab.engine, created.accessKeyId)).toBeUndefined()
   })
 })
+
+describe('the console key policy', () => {
+  it('reads back as administrators and users, and passes the lockout check for its admin', async () => {
+    const { consoleKeyPolicy } = await import('../../src/shared/iam/console-key-policy')
+    const { readKeyPolicy } = await import('../../src/renderer/src/components/iam/key-policy-view')
+    await s.iam.createPrincipal({ type: 'role', name: 'KMSWorkshop-InstanceInitRole' })
+    const policy = consoleKeyPolicy({
+      accountId: ACCOUNT,
+      administrators: [`arn:aws:iam::${ACCOUNT}:user/lab-admin`],
+      users: [ROLE]
+    })
+    const view = readKeyPolicy(policy, ACCOUNT)!
+    expect(view.administrators.map((p) => p.name)).toEqual(['lab-admin'])
+    expect(view.users.map((p) => p.name)).toEqual(['KMSWorkshop-InstanceInitRole'])
+    const { KeyMetadata: key } = await s.kms.CreateKey({ Policy: policy })
+    // The key user may describe the key without any IAM policy: the key policy names it.
+    await s.iam.actAs({ principalArn: ROLE })
+    await s.kms.DescribeKey({ KeyId: key!.KeyId! })
+    const e = await denied(
+      s.kms.CreateGrant({ KeyId: key!.KeyId!, GranteePrincipal: ROLE, Operations: ['Decrypt'] })
+    )
+    expect(e.message).toContain('kms:CreateGrant')
+  })
+})

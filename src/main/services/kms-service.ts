@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { asKmsError } from '../../shared/errors'
 import { OPERATION_NAMES, type KmsApi, type KmsOperationName } from '../../shared/kms/operations'
 import type { CallObserver, CallRecord } from '../backends/call-record'
+import { labAdminArn } from '../backends/local/iam/principal'
 import type { Session } from './session'
 
 export function createKmsService(session: Session, observe?: CallObserver): KmsApi {
@@ -18,7 +19,9 @@ export function createKmsService(session: Session, observe?: CallObserver): KmsA
       requestId: randomUUID(),
       backend: { kind: session.backend.kind, label: session.label },
       via: 'console',
-      principalArn: session.principalArn,
+      principalArn: session.lab
+        ? (session.principalArn ?? labAdminArn(session.lab.accountId))
+        : undefined,
       sourceIp: 'keylab-console',
       userAgent: 'KeyLab console'
     }

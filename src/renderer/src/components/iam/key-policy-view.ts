@@ -1,6 +1,7 @@
 // Reads a key policy the way the KMS console's default view does: key administrators, key users
 // (and other AWS accounts), whether IAM policies are enabled (the account root statement) and
 // whether administrators may delete the key. Statements it does not recognize are listed as is.
+import { CONSOLE_POLICY_SIDS } from '../../../../shared/iam/console-key-policy'
 
 export interface PolicyPrincipal {
   arn: string
@@ -25,10 +26,9 @@ export interface KeyPolicyView {
   others: OtherStatement[]
 }
 
-export const ADMIN_SID = 'Allow access for Key Administrators'
-export const USE_SID = 'Allow use of the key'
-export const GRANT_SID = 'Allow attachment of persistent resources'
-export const ROOT_SID = 'Enable IAM User Permissions'
+const ADMIN_SID = CONSOLE_POLICY_SIDS.administrators
+const USE_SID = CONSOLE_POLICY_SIDS.users
+const GRANT_SID = CONSOLE_POLICY_SIDS.grants
 
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]
