@@ -123,4 +123,26 @@ contract('CreateGrant, ListGrants, ListRetirableGrants, RetireGrant, RevokeGrant
       `Key 'arn:aws:kms:${c.t.region}:${c.t.accountId}:key/${missing}' does not exist`
     )
   })
+
+  it('refuses operations the key does not support and oversized constraints', async () => {
+    const { KeyMetadata: key } = await c.t.call('CreateKey', {})
+    await expectError(
+      c.t.call('CreateGrant', {
+        KeyId: key!.KeyId,
+        GranteePrincipal: grantee(),
+        Operations: ['Sign']
+      }),
+      'ValidationException'
+    )
+    const nine = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`k${i}`, 'v']))
+    await expectError(
+      c.t.call('CreateGrant', {
+        KeyId: key!.KeyId,
+        GranteePrincipal: grantee(),
+        Operations: ['Decrypt'],
+        Constraints: { EncryptionContextSubset: nine }
+      }),
+      'ValidationException'
+    )
+  })
 })

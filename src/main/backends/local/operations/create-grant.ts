@@ -16,6 +16,7 @@ import {
   validateGrantTokens,
   type LabGrant
 } from '../model/grant'
+import { checkGrantForKey } from '../model/grant-rules'
 import { keyArnOf } from '../model/key'
 import { requireNotPendingDeletion } from '../model/key-state'
 import { resolveKey } from '../model/resolve-key'
@@ -43,8 +44,9 @@ export const createGrant: Operation<'CreateGrant'> = (ctx, input) => {
   // resolve key
   const key = resolveKey(ctx, input.KeyId!)
 
-  // check state
+  // check state and usage
   requireNotPendingDeletion(key)
+  checkGrantForKey(key, operations, constraints)
   if (input.DryRun) {
     throw new DryRunOperationException(
       'The request would have succeeded, but the DryRun option is set.'

@@ -17,6 +17,7 @@ import { keyArnOf, type LabKey } from '../model/key'
 import { resolveKey } from '../model/resolve-key'
 import { AUTHORIZATION_SPEC, type CheckSpec } from './authorization-spec'
 import { evaluateCheck, type NamedPolicy } from './evaluate'
+import type { GrantConstraintsView } from './grant-match'
 import { parsePolicy, type PolicyDocument } from './policy-document'
 import { buildContext, type CallerIdentity } from './request-context'
 
@@ -94,6 +95,8 @@ function keyCheck(
     identityPolicies: s.policies,
     grants: grantsOfKey(s.ctx.state, key.keyId),
     encryptionContext: s.input.EncryptionContext as Record<string, string> | undefined,
+    grantConstraints:
+      s.op === 'CreateGrant' ? (s.input.Constraints as GrantConstraintsView) : undefined,
     trace: s.trace
   })
 }

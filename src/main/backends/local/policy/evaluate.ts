@@ -7,7 +7,12 @@ import type {
   PolicyTrace,
   StatementTrace
 } from '../../../../shared/iam/authorization'
-import { grantApplies, OTHER_GRANTEE, type GrantView } from './grant-match'
+import {
+  grantApplies,
+  OTHER_GRANTEE,
+  type GrantConstraintsView,
+  type GrantView
+} from './grant-match'
 import type { PolicyDocument } from './policy-document'
 import type { CallerIdentity, ConditionContext } from './request-context'
 import { matchStatement, type MatchRequest } from './statement-match'
@@ -31,6 +36,8 @@ export interface CheckRequest {
   identityPolicies: NamedPolicy[]
   grants: GrantView[]
   encryptionContext?: Record<string, string>
+  /** CreateGrant: the constraints of the grant being created (for grant-based permission). */
+  grantConstraints?: GrantConstraintsView
   /** Keep the reason of every statement that does not apply (false: only what decides). */
   trace?: boolean
 }

@@ -1,6 +1,7 @@
 // Whether a grant allows a request: the grantee is the caller, the operation is one of the
 // grant's, and for operations with an encryption context its constraints hold (keys compared
-// case-insensitively, values exactly, as AWS documents for grant constraints).
+// case-insensitively, values exactly, as AWS documents for grant constraints); a grant made
+// through a grant's CreateGrant permission must be at least as strictly constrained.
 // https://docs.aws.amazon.com/kms/latest/developerguide/grants.html
 import type { StatementTrace } from '../../../../shared/iam/authorization'
 import { ENCRYPTION_CONTEXT_OPERATIONS } from '../../../../shared/iam/kms-actions'
@@ -23,6 +24,8 @@ export interface GrantRequest {
   action: string
   caller: CallerIdentity
   encryptionContext?: Record<string, string>
+  /** CreateGrant: the constraints of the grant being created. */
+  grantConstraints?: GrantConstraintsView
 }
 
 export interface GrantOutcome {
@@ -89,6 +92,16 @@ export function grantApplies(grant: GrantView, req: GrantRequest): GrantOutcome 
       }
     }
   }
+  if (operation === 'CreateGrant' && !atLeastAsStrict(grant.constraints, req.grantConstraints)) {
+    return {
+      match: 'none',
+      trace: {
+        outcome: 'skipped',
+        reason:
+          'the new grant would be less strict than its encryption context constraint (a grant made with it must have an equal or stricter constraint)'
+      }
+    }
+  }
   if (account) {
     return {
       match: 'account',
@@ -99,4 +112,24 @@ export function grantApplies(grant: GrantView, req: GrantRequest): GrantOutcome 
     }
   }
   return { match: 'direct', trace: { outcome: 'applies', reason: `it allows ${operation}` } }
+}
+
+/**
+ * A grant made with a parent grant's CreateGrant permission must be as strict: every pair the
+ * parent requires is required too, and an Equals parent is only matched by the same Equals.
+ */
+export function atLeastAsStrict(
+  parent: GrantConstraintsView | undefined,
+  child: GrantConstraintsView | undefined
+): boolean {
+  if (!parent?.EncryptionContextSubset && !parent?.EncryptionContextEquals) return true
+  const childPairs = child?.EncryptionContextEquals ?? child?.EncryptionContextSubset
+  if (!childPairs) return false
+  if (parent.EncryptionContextEquals) {
+    return (
+      child?.EncryptionContextEquals !== undefined &&
+      constraintsHold({ EncryptionContextEquals: parent.EncryptionContextEquals }, childPairs)
+    )
+  }
+  return constraintsHold({ EncryptionContextSubset: parent.EncryptionContextSubset }, childPairs)
 }

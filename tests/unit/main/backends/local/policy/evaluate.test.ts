@@ -507,4 +507,41 @@ describe('policy evaluation', () => {
       'ExplicitDeny'
     )
   })
+
+  it('a grant with CreateGrant and a constraint allows only equally strict new grants', () => {
+    const noIam = keyPolicy({
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111122223333:user/bob' },
+      Action: 'kms:*',
+      Resource: '*'
+    })
+    const parent: GrantView = {
+      grantId: 'c'.repeat(64),
+      granteePrincipal: alice.principalArn,
+      operations: ['CreateGrant', 'Decrypt'],
+      constraints: { EncryptionContextSubset: { Team: 'blue' } }
+    }
+    const create = (grantConstraints?: object) =>
+      evaluateCheck({
+        action: 'kms:CreateGrant',
+        resource: KEY,
+        scope: 'key',
+        caller: alice,
+        context: buildContext({
+          caller: alice,
+          operation: 'CreateGrant',
+          input: {},
+          now: 0,
+          region: 'us-east-1'
+        }),
+        keyPolicy: parsePolicy(noIam, 'key'),
+        identityPolicies: [],
+        grants: [parent],
+        grantConstraints
+      }).decision
+    expect(create()).toBe('ImplicitDeny')
+    expect(create({ EncryptionContextSubset: { Team: 'red' } })).toBe('ImplicitDeny')
+    expect(create({ EncryptionContextSubset: { team: 'blue', App: 'x' } })).toBe('Allow')
+    expect(create({ EncryptionContextEquals: { Team: 'blue' } })).toBe('Allow')
+  })
 })
