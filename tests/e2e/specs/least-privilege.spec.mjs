@@ -117,5 +117,63 @@ export const tests = [
         removeDir(dir)
       }
     }
+  },
+  {
+    name: 'an explicit deny in an inline policy, and grants on the key page',
+    async run({ page, startLab, newDataDir, removeDir, screenshot, expect }) {
+      const dir = newDataDir()
+      const lab = await startLab(dir)
+      try {
+        await page.goto(lab.url)
+        await page.locator('[data-test=create-key]').first().click()
+        await page.locator('[data-test=create-key-submit]').click()
+        const keyArn = await page.locator('[data-test=key-arn]').textContent()
+
+        await page.locator('[data-test=tab-grants]').click()
+        await page.locator('[data-test=create-grant]').click()
+        await page
+          .locator('[data-test=grant-grantee]')
+          .fill(`arn:aws:iam::111122223333:role/${ROLE}`)
+        await page.locator('[data-test=create-grant-submit]').click()
+        const row = page.locator('[data-test=grant-row]')
+        await row.waitFor()
+        expect((await row.textContent()).includes('Decrypt, Encrypt'), 'the grant is listed')
+        await screenshot(page, 'least-privilege-7-grants-tab')
+
+        await page.getByRole('link', { name: 'Principals' }).click()
+        await page.locator('[data-test=principal-row]').filter({ hasText: 'lab-admin' }).click()
+        await page.locator('[data-test=add-inline-policy]').click()
+        await page.locator('[data-test=inline-policy-name]').fill('NoNewKeys')
+        await page.locator('[data-test=policy-json]').fill(
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Deny', Action: 'kms:CreateKey', Resource: '*' }]
+          })
+        )
+        await page.locator('[data-test=policy-validation]').getByText('Valid policy').waitFor()
+        await page.locator('[data-test=inline-policy-submit]').click()
+        await page.locator('[data-test=enforce-for-all]').check()
+
+        await page.getByRole('link', { name: 'Customer managed keys' }).click()
+        await page.locator('[data-test=key-row]').first().waitFor()
+        await page.locator('[data-test=create-key]').first().click()
+        await page.locator('[data-test=create-key-submit]').click()
+        const alert = page.getByRole('dialog').getByRole('alert')
+        await alert.locator('[data-test=access-explanation]').waitFor()
+        const text = await alert.textContent()
+        expect(
+          text.includes(
+            'User: arn:aws:iam::111122223333:user/lab-admin is not authorized to perform: kms:CreateKey on resource: * with an explicit deny in an identity-based policy'
+          ),
+          `explicit deny text: ${text}`
+        )
+        expect(text.includes('Explicitly denied') && text.includes('NoNewKeys'), 'names the deny')
+        await screenshot(page, 'least-privilege-8-explicit-deny')
+        expect(keyArn.includes(':key/'), 'key created before the deny')
+      } finally {
+        await lab.stop()
+        removeDir(dir)
+      }
+    }
   }
 ]

@@ -116,7 +116,7 @@ export class LabState {
     else this.indexKey(key)
   }
 
-  /** Deletes a key with its aliases and every version of its material. */
+  /** Deletes a key with its aliases, its grants and every version of its material. */
   deleteKey(keyId: string): void {
     this.assertWriting()
     const key = this.keys.get(keyId)
