@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain } from 'electron'
 import { LocalBackend } from './backends/local/local-backend'
 import { DEFAULT_REGION } from './backends/local/engine'
 import { openLab, type Lab } from './backends/local/lab'
+import { createAuthorizer } from './backends/local/policy/authorizer'
 import { useNativeBinding } from './data/native-binding'
 import { registerIpc, trustMainFrame } from './ipc/register'
 import { electronKeychain } from './platform/keychain'
@@ -22,6 +23,7 @@ async function start(): Promise<void> {
   const passphrase = process.env.KEYLAB_PASSPHRASE
   lab = openLab({
     dataDir: appDataDir(),
+    authorize: createAuthorizer(),
     unlock: passphrase ? { passphrase } : { keychain: electronKeychain }
   })
   const services = createServices({

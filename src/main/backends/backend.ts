@@ -13,6 +13,8 @@ export interface CallFacts {
 
 export interface CallOptions {
   region: string
+  /** The lab principal to act as (lab-admin when unset); AWS backends ignore it. */
+  principalArn?: string
   sourceIp?: string
   userAgent?: string
   /** Told the call's facts once it has an answer, before it resolves or rejects. */

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { LocalBackend } from '../backends/local/local-backend'
+import { createAuthorizer } from '../backends/local/policy/authorizer'
 import { createServices } from '../services/services'
 import { startWebHost } from '../web/web-host'
 import { LAB_ARG_SPEC, openLabFromArgs } from './options'
@@ -20,7 +21,7 @@ export async function webCommand(argv: string[]): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${rendererDir}; run npm run build first`)
   }
-  const { lab, region } = await openLabFromArgs(values)
+  const { lab, region } = await openLabFromArgs(values, { authorize: createAuthorizer() })
   const services = createServices({
     backend: new LocalBackend(lab.engine),
     lab: lab.engine,

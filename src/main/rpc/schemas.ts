@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { REGIONS } from '../../shared/kms/enums'
 import type { ApiName } from '../../shared/ipc/contract'
+import { IAM_SCHEMAS } from './iam-schemas'
 
 const empty = z.object({}).strict()
 
@@ -91,5 +92,6 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
       })
       .strict(),
     getKey: z.object({ keyId: z.string().min(1).max(2048) }).strict()
-  }
+  },
+  iam: IAM_SCHEMAS
 }

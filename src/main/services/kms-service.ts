@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { asKmsError } from '../../shared/errors'
 import { OPERATION_NAMES, type KmsApi, type KmsOperationName } from '../../shared/kms/operations'
 import type { CallObserver, CallRecord } from '../backends/call-record'
+import { labAdminArn } from '../backends/local/iam/principal'
 import type { Connection, Session } from './session'
 
 /**
@@ -16,7 +17,9 @@ export async function observedCall(
   region: string,
   operation: KmsOperationName,
   input: unknown,
-  observe?: CallObserver
+  observe?: CallObserver,
+  /** On the lab: the principal the console acts as (lab-admin when unset). */
+  principalArn?: string
 ): Promise<unknown> {
   const record: CallRecord = {
     operation,
@@ -33,12 +36,16 @@ export async function observedCall(
       ...(connection.endpoint ? { endpoint: connection.endpoint } : {})
     },
     via: 'console',
+    principalArn: connection.lab
+      ? (principalArn ?? labAdminArn(connection.lab.accountId))
+      : undefined,
     sourceIp: 'keylab-console',
     userAgent: 'KeyLab console'
   }
   try {
     record.output = await connection.backend.call(operation, input, {
       region,
+      principalArn,
       onFacts: (facts) => {
         if (facts.requestId) record.requestId = facts.requestId
         if (facts.accountId) record.accountId = facts.accountId
@@ -56,7 +63,7 @@ export async function observedCall(
 
 export function createKmsService(session: Session, observe?: CallObserver): KmsApi {
   const call = (operation: KmsOperationName, input: unknown): Promise<unknown> =>
-    observedCall(session.current, session.region, operation, input, observe)
+    observedCall(session.current, session.region, operation, input, observe, session.principalArn)
   return Object.fromEntries(
     OPERATION_NAMES.map((op) => [op, (input: unknown) => call(op, input)])
   ) as unknown as KmsApi

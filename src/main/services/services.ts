@@ -13,6 +13,7 @@ import { createCatalogService } from './catalog-service'
 import { createKmsService } from './kms-service'
 import { createLabService } from './lab-service'
 import { createImportToolsService } from './import-tools-service'
+import { createIamService } from './iam-service'
 import { Session } from './session'
 
 export interface ServicesOptions {
@@ -68,6 +69,7 @@ export function createServices(options: ServicesOptions): Services {
     // The catalog reads through the observed KMS API, so the audit log sees each call as AWS
     // CloudTrail would.
     catalog: createCatalogService(session, kms),
+    iam: createIamService(session),
     close() {
       activity.close()
       pool.destroy()

@@ -20,6 +20,8 @@ export interface Connection {
 export class Session {
   /** Told when the region changes (the connections service remembers it per connection). */
   onRegionChange?: (region: string) => void
+  /** On the lab: the principal the console acts as (lab-admin when unset). */
+  principalArn?: string
 
   constructor(
     private connection: Connection,
@@ -54,6 +56,7 @@ export class Session {
 
   use(connection: Connection, region?: string): void {
     this.connection = connection
+    this.principalArn = undefined
     if (region) this.currentRegion = region
   }
 

@@ -51,6 +51,11 @@ export const RequestEntityTooLargeException = defineError('RequestEntityTooLarge
 // (endpoint) name them: no credentials could be had, or the endpoint could not be reached.
 export const CredentialsProviderError = defineError('CredentialsProviderError')
 export const EndpointConnectionError = defineError('EndpointConnectionError', 'server')
+// IAM's exceptions, for the lab's identities (users, roles, policies, access keys).
+export const NoSuchEntityException = defineError('NoSuchEntityException')
+export const EntityAlreadyExistsException = defineError('EntityAlreadyExistsException')
+export const DeleteConflictException = defineError('DeleteConflictException')
+export const InvalidInputException = defineError('InvalidInputException')
 
 // KeyLab's own failures outside KMS semantics (store, settings, bridge), server-side faults.
 export const LabStoreException = defineError('LabStoreException', 'server')

@@ -8,6 +8,7 @@ import type { CatalogApi } from './catalog-api'
 import type { LabApi } from './lab-api'
 import type { ImportToolsApi } from './import-tools-api'
 import type { ConnectionsApi } from './connections-api'
+import type { IamApi } from './iam-api'
 
 export interface Apis {
   kms: KmsApi
@@ -16,6 +17,7 @@ export interface Apis {
   importTools: ImportToolsApi
   connections: ConnectionsApi
   catalog: CatalogApi
+  iam: IamApi
 }
 
 export type ApiName = keyof Apis
@@ -41,7 +43,29 @@ export const API_METHODS: MethodTable = {
     test: true,
     answerMfa: true
   },
-  catalog: { listKeys: true, getKey: true }
+  catalog: { listKeys: true, getKey: true },
+  iam: {
+    getSession: true,
+    actAs: true,
+    setEnforcement: true,
+    listPrincipals: true,
+    getPrincipal: true,
+    createPrincipal: true,
+    deletePrincipal: true,
+    attachPolicy: true,
+    detachPolicy: true,
+    putInlinePolicy: true,
+    deleteInlinePolicy: true,
+    createAccessKey: true,
+    deleteAccessKey: true,
+    listPolicies: true,
+    getPolicy: true,
+    createPolicy: true,
+    updatePolicy: true,
+    deletePolicy: true,
+    validatePolicy: true,
+    simulate: true
+  }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }

@@ -84,6 +84,22 @@ export class LabEngine {
   }
 
   /**
+   * Runs `fn` on the lab state outside a KMS call (the lab's IAM console API, the policy
+   * simulator), as `caller`; resolves once its changes are on disk. Throws KmsError subclasses.
+   */
+  async admin<T>(caller: Caller, fn: (ctx: OperationContext) => T): Promise<T> {
+    const before = this.state.version
+    try {
+      this.tick()
+      const result = fn(this.context(caller))
+      if (this.state.version !== before) await this.state.durable()
+      return result
+    } catch (e) {
+      throw asKmsError(e)
+    }
+  }
+
+  /**
    * Applies every transition the lab clock has made due (deletions, rotations, expiry; see
    * model/due.ts), in lab-time order. O(1) when nothing is due.
    */

@@ -15,6 +15,7 @@ export class LocalBackend implements KmsBackend {
   ): Promise<KmsOutput<Op>> {
     return this.engine.call(op, input, {
       region: options.region,
+      principalArn: options.principalArn,
       sourceIp: options.sourceIp ?? 'keylab-console',
       userAgent: options.userAgent ?? 'KeyLab console'
     })

@@ -24,6 +24,26 @@ export const router = createRouter({
       component: () => import('../views/AwsManagedKeysView.vue')
     },
     { path: '/aliases', name: 'aliases', component: () => import('../views/AliasesView.vue') },
+    {
+      path: '/iam/principals',
+      name: 'principals',
+      component: () => import('../views/PrincipalsView.vue')
+    },
+    {
+      path: '/iam/policies',
+      name: 'policies',
+      component: () => import('../views/PoliciesView.vue')
+    },
+    {
+      path: '/iam/policies/create',
+      name: 'policy-create',
+      component: () => import('../views/CreatePolicyView.vue')
+    },
+    {
+      path: '/iam/simulator',
+      name: 'simulator',
+      component: () => import('../views/PolicySimulatorView.vue')
+    },
     { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') }
   ]
 })

@@ -131,12 +131,15 @@ export class LabState {
     this.observer?.changed(key.keyId, key)
   }
 
-  /** Deletes a key with its aliases and every version of its material. */
+  /** Deletes a key with its aliases, its grants and every version of its material. */
   deleteKey(keyId: string): void {
     this.assertWriting()
     const key = this.keys.get(keyId)
     if (!key) return
     for (const alias of this.aliasesOf(key)) this.deleteAlias(alias.region, alias.aliasName)
+    for (const [id, grant] of this.records<{ keyId?: string }>('grant')) {
+      if (grant.keyId === keyId) this.removeRecord('grant', id)
+    }
     this.store.remove(KEY, keyId)
     this.store.removeSecretsUnder(`material/${keyId}/`)
     for (const id of [...this.secrets.keys()]) {

@@ -8,15 +8,16 @@ import {
   ValidationException
 } from '../../../../shared/errors'
 import type { KeyUsageType } from '../../../../shared/kms/types'
+import { keyArn } from '../../../../shared/kms/arn'
 import type { Operation } from '../context'
 import { generateMaterial, newMaterialId } from '../crypto/key-material'
 import { defaultKeyPolicy } from '../model/default-policy'
 import type { LabKey } from '../model/key'
-import { checkPolicyDocument } from '../model/key-policy'
 import { isLabKeySpec, SPECS } from '../model/key-specs'
 import { keyMetadata } from '../model/key-metadata'
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../model/rotation'
 import { validateTags } from '../model/tags'
+import { validateKeyPolicy } from '../policy/validate-key-policy'
 
 export const createKey: Operation<'CreateKey'> = async (ctx, input) => {
   // validate
@@ -40,13 +41,20 @@ export const createKey: Operation<'CreateKey'> = async (ctx, input) => {
       `Custom key store ${input.CustomKeyStoreId} does not exist.`
     )
   }
-  if (input.Policy !== undefined) checkPolicyDocument(input.Policy)
-  const tags = validateTags(input.Tags ?? [])
-
-  // act (BypassPolicyLockoutSafetyCheck is accepted; the lab's policy check is in policy/)
-  const material = origin === 'AWS_KMS' ? await generateMaterial(spec) : undefined
   const multiRegion = input.MultiRegion === true
   const keyId = multiRegion ? `mrk-${randomUUID().replace(/-/g, '')}` : randomUUID()
+  if (input.Policy !== undefined) {
+    validateKeyPolicy(ctx, input.Policy, {
+      keyArn: keyArn(ctx.region, ctx.accountId, keyId),
+      bypassPolicyLockoutSafetyCheck: input.BypassPolicyLockoutSafetyCheck,
+      operation: 'CreateKey',
+      input: input as Record<string, unknown>
+    })
+  }
+  const tags = validateTags(input.Tags ?? [])
+
+  // act
+  const material = origin === 'AWS_KMS' ? await generateMaterial(spec) : undefined
   const key = ctx.state.write(() => {
     const record: LabKey = {
       keyId,
