@@ -24,7 +24,7 @@ export async function createKeyInWizard(page, options = {}) {
   await page.locator('[data-test=wizard-next]').click()
 
   await page.locator('[data-test=wizard-step-administrators]').waitFor()
-  await page.locator('[data-test=principal-input]').fill('arn:aws:iam::111122223333:role/KeyAdmin')
+  await page.locator('[data-test=principal-input]').fill('arn:aws:iam::111122223333:user/lab-admin')
   await page.locator('[data-test=principal-add]').click()
   await page.locator('[data-test=wizard-next]').click()
 
@@ -32,7 +32,7 @@ export async function createKeyInWizard(page, options = {}) {
   await page
     .locator('[data-test=principal-input]')
     .first()
-    .fill('arn:aws:iam::111122223333:role/AppRole')
+    .fill('arn:aws:iam::111122223333:user/lab-admin')
   await page.locator('[data-test=principal-add]').first().click()
   await page.locator('[data-test=wizard-next]').click()
 
@@ -74,4 +74,22 @@ export async function rpc(page, api, method, input = {}) {
   )
   if (!result.ok) throw new Error(`${api}.${method}: ${result.error.name}: ${result.error.message}`)
   return result.value
+}
+
+/** Creates a symmetric key with the wizard's defaults (Next through every step, then Finish). */
+let quickSeq = 0
+export async function quickCreateKey(page, { alias, description } = {}) {
+  alias ??= `alias/e2e-key-${Date.now().toString(36)}-${++quickSeq}`
+  await page.locator('[data-test=create-key]').first().click()
+  await page.locator('[data-test=wizard-step-configure]').waitFor()
+  await page.locator('[data-test=wizard-next]').click()
+  await page.locator('[data-test=wizard-step-labels]').waitFor()
+  await page.locator('[data-test=key-alias]').fill(alias)
+  if (description) await page.locator('[data-test=key-description]').fill(description)
+  for (const step of ['labels', 'administrators', 'users']) {
+    await page.locator(`[data-test=wizard-step-${step}]`).waitFor()
+    await page.locator('[data-test=wizard-next]').click()
+  }
+  await page.locator('[data-test=wizard-step-review]').waitFor()
+  await page.locator('[data-test=wizard-finish]').click()
 }

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
 import { connect, createServer } from 'node:net'
 import { join } from 'node:path'
+import { quickCreateKey } from '../lifecycle-steps.mjs'
 
 const MOTO_ACCOUNT = '123456789012'
 
@@ -168,9 +169,7 @@ export const tests = [
 
         await page.getByRole('link', { name: 'Customer managed keys' }).first().click()
         await page.getByRole('heading', { name: 'Customer managed keys' }).waitFor()
-        await page.locator('[data-test=create-key]').click()
-        await page.locator('[data-test=key-description]').fill('Created on moto from the UI')
-        await page.locator('[data-test=create-key-submit]').click()
+        await quickCreateKey(page, { description: 'Created on moto from the UI' })
         const arn = await page.locator('[data-test=key-arn]').textContent()
         expect(
           new RegExp(`^arn:aws:kms:us-east-1:${MOTO_ACCOUNT}:key/[0-9a-f-]{36}$`).test(arn ?? ''),

@@ -1,6 +1,7 @@
 // Cryptography in the key page's Try-it tab, on a real lab: encrypt and decrypt a text with an
 // encryption context (the plaintext stays masked until revealed), and sign and verify a message
 // with an ECC key created through the web host's KMS API.
+import { quickCreateKey } from '../lifecycle-steps.mjs'
 
 /** Calls a KMS operation the way the page's web bridge does (same token, same RPC route). */
 async function kms(page, op, input) {
@@ -36,9 +37,7 @@ export const tests = [
       const lab = await startLab(dir)
       try {
         await page.goto(lab.url)
-        await page.locator('[data-test=create-key]').click()
-        await page.locator('[data-test=key-description]').fill('Try-it key')
-        await page.locator('[data-test=create-key-submit]').click()
+        await quickCreateKey(page, { description: 'Try-it key' })
         await page.locator('[data-test=key-arn]').waitFor()
         await page.locator('[data-test=tab-try-it]').click()
 

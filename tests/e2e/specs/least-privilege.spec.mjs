@@ -2,6 +2,7 @@
 // as it, CreateKey is denied and the explanation says why; attach the power-user policy from
 // the attach dialog (search, select, attach), create the key; the simulator shows
 // kms:ImportKeyMaterial denied until a custom policy made in the visual editor is attached.
+import { quickCreateKey } from '../lifecycle-steps.mjs'
 
 const ROLE = 'KMSWorkshop-InstanceInitRole'
 const SESSION = `arn:aws:sts::111122223333:assumed-role/${ROLE}/KeyLab`
@@ -51,9 +52,8 @@ export const tests = [
         await screenshot(page, 'least-privilege-1-role')
 
         await page.getByRole('link', { name: 'Customer managed keys' }).click()
-        await page.locator('[data-test=create-key]').first().click()
-        await page.locator('[data-test=create-key-submit]').click()
-        const dialog = page.getByRole('dialog')
+        await quickCreateKey(page)
+        const dialog = page.locator('[data-test=wizard-step-review]')
         const explanation = dialog.locator('[data-test=access-explanation]')
         await explanation.waitFor()
         const text = await dialog.getByRole('alert').textContent()
@@ -70,7 +70,7 @@ export const tests = [
           'the explanation suggests the statement to add'
         )
         await screenshot(page, 'least-privilege-2-createkey-denied')
-        await dialog.getByRole('button', { name: 'Cancel' }).click()
+        await page.locator('.footer').getByRole('button', { name: 'Cancel' }).click()
 
         await attach(page, 'AWSKeyManagementSystem', 'AWSKeyManagementServicePowerUser', () =>
           screenshot(page, 'least-privilege-3a-attach-dialog')
@@ -78,9 +78,7 @@ export const tests = [
         await screenshot(page, 'least-privilege-3-power-user-attached')
 
         await page.getByRole('link', { name: 'Customer managed keys' }).click()
-        await page.locator('[data-test=create-key]').first().click()
-        await page.locator('[data-test=key-description]').fill('Created as the workshop role')
-        await page.locator('[data-test=create-key-submit]').click()
+        await quickCreateKey(page, { description: 'Created as the workshop role' })
         const arn = await page.locator('[data-test=key-arn]').textContent()
         const keyId = arn.split('/').pop()
         await page.locator('[data-test=tab-grants]').click()
@@ -125,8 +123,7 @@ export const tests = [
       const lab = await startLab(dir)
       try {
         await page.goto(lab.url)
-        await page.locator('[data-test=create-key]').first().click()
-        await page.locator('[data-test=create-key-submit]').click()
+        await quickCreateKey(page)
         const keyArn = await page.locator('[data-test=key-arn]').textContent()
 
         await page.locator('[data-test=tab-grants]').click()
@@ -156,9 +153,8 @@ export const tests = [
 
         await page.getByRole('link', { name: 'Customer managed keys' }).click()
         await page.locator('[data-test=key-row]').first().waitFor()
-        await page.locator('[data-test=create-key]').first().click()
-        await page.locator('[data-test=create-key-submit]').click()
-        const alert = page.getByRole('dialog').getByRole('alert')
+        await quickCreateKey(page)
+        const alert = page.locator('[data-test=wizard-step-review]').getByRole('alert')
         await alert.locator('[data-test=access-explanation]').waitFor()
         const text = await alert.textContent()
         expect(

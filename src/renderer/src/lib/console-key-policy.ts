@@ -1,7 +1,8 @@
 // The key policy the AWS console writes for a new key: the account root statement, then, when
 // chosen, key administrators, key users (and other accounts), and for symmetric encryption keys
 // the grant statement for AWS resources.
-import type { KeyDraft } from './key-draft'
+import { defaultKeyPolicy } from '../../../shared/kms/default-key-policy'
+import { namesNoPrincipals, type KeyDraft } from './key-draft'
 
 const ADMIN_ACTIONS = [
   'kms:Create*',
@@ -95,3 +96,11 @@ export function consoleKeyPolicy(draft: KeyDraft, accountId: string): string {
 /** A principal the wizard accepts: an IAM user or role ARN. */
 export const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(user|role)\/[\w+=,.@/-]+$/
 export const ACCOUNT_ID = /^\d{12}$/
+
+/**
+ * The key policy the new key will have: KMS's default when the draft names no principals (the
+ * request then carries no Policy, see createKeyRequest), else the console's.
+ */
+export function keyPolicyFor(draft: KeyDraft, accountId: string): string {
+  return namesNoPrincipals(draft) ? defaultKeyPolicy(accountId) : consoleKeyPolicy(draft, accountId)
+}

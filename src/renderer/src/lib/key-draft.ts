@@ -101,13 +101,23 @@ export function aliasName(draft: KeyDraft): string {
   return name.startsWith('alias/') ? name : `alias/${name}`
 }
 
+/** Whether the draft names no one besides the account (the console's policy is then AWS's default). */
+export function namesNoPrincipals(draft: KeyDraft): boolean {
+  return !draft.administrators.length && !draft.users.length && !draft.otherAccounts.length
+}
+
+/**
+ * The CreateKey request. With no administrators, users or other accounts chosen, the request
+ * carries no Policy, as `aws kms create-key` in the workshop: KMS then writes its default key
+ * policy (the account statement), and no lockout safety check applies.
+ */
 export function createKeyRequest(draft: KeyDraft, policy: string): CreateKeyRequest {
   return {
     KeySpec: draft.keySpec as CreateKeyRequest['KeySpec'],
     KeyUsage: draft.keyUsage,
     Origin: draft.origin,
     Description: draft.description,
-    Policy: policy,
+    ...(namesNoPrincipals(draft) ? {} : { Policy: policy }),
     ...(draft.tags.length ? { Tags: draft.tags } : {}),
     ...(draft.multiRegion ? { MultiRegion: true } : {})
   }

@@ -52,16 +52,17 @@ describe('create key draft', () => {
     expect(only.Statement).toHaveLength(1)
   })
 
-  it('becomes a CreateKey request', () => {
+  it('becomes a CreateKey request, with the policy only when it names principals', () => {
     const draft = { ...newDraft(), tags: [{ TagKey: 'a', TagValue: 'b' }], multiRegion: true }
     expect(createKeyRequest(draft, '{}')).toEqual({
       KeySpec: 'SYMMETRIC_DEFAULT',
       KeyUsage: 'ENCRYPT_DECRYPT',
       Origin: 'AWS_KMS',
       Description: '',
-      Policy: '{}',
       Tags: [{ TagKey: 'a', TagValue: 'b' }],
       MultiRegion: true
     })
+    const withUsers = { ...draft, users: ['arn:aws:iam::111122223333:role/App'] }
+    expect(createKeyRequest(withUsers, '{}').Policy).toBe('{}')
   })
 })

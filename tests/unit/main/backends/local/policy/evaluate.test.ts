@@ -12,7 +12,7 @@ import {
   buildContext,
   type CallerIdentity
 } from '../../../../../../src/main/backends/local/policy/request-context'
-import { defaultKeyPolicy } from '../../../../../../src/main/backends/local/model/default-policy'
+import { defaultKeyPolicy } from '../../../../../../src/shared/kms/default-key-policy'
 
 const ACCOUNT = '111122223333'
 const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`
