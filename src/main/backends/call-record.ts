@@ -17,6 +17,8 @@ export interface CallRecord {
   labTime?: number
   requestId: string
   principalArn?: string
+  /** The access key the request was signed with (endpoint calls). */
+  accessKeyId?: string
   accountId?: string
   sourceIp?: string
   userAgent?: string

@@ -37,6 +37,7 @@ export async function webCommand(argv: string[]): Promise<void> {
   if (values.open) openBrowser(host.openUrl)
   onShutdown(async () => {
     await host.close()
+    await services.endpoint.close()
     await lab.close()
   })
 }

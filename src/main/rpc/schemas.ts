@@ -20,5 +20,10 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
         minutes: z.number().int().min(0).max(5_256_000).optional()
       })
       .strict()
+  },
+  endpoint: {
+    status: empty,
+    start: z.object({ port: z.number().int().min(0).max(65535).optional() }).strict(),
+    stop: empty
   }
 }

@@ -5,6 +5,7 @@ import type { KmsBackend } from '../backends/backend'
 import type { CallObserver } from '../backends/call-record'
 import type { LabEngine } from '../backends/local/engine'
 import { createAppService } from './app-service'
+import { createEndpointService, type EndpointService } from './endpoint-service'
 import { createKmsService } from './kms-service'
 import { createLabService } from './lab-service'
 import { Session } from './session'
@@ -21,6 +22,7 @@ export interface ServicesOptions {
 
 export interface Services extends Apis {
   session: Session
+  endpoint: EndpointService
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -36,6 +38,7 @@ export function createServices(options: ServicesOptions): Services {
     session,
     kms: createKmsService(session, options.observe),
     app: createAppService(session, options.version),
-    lab: createLabService(session)
+    lab: createLabService(session),
+    endpoint: createEndpointService(session, { version: options.version, observe: options.observe })
   }
 }
