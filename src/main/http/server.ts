@@ -192,6 +192,9 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
     })
     handle(req, res, requestId).catch((e) => sendError(res, asKmsError(e), requestId))
   })
+  // A client that half-closes after sending its request still gets the answer (Node aborts it
+  // otherwise); the socket is ended once that answer is written.
+  ;(server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true
   server.keepAliveTimeout = 60_000
   server.headersTimeout = 65_000
   server.requestTimeout = 60_000
