@@ -71,8 +71,14 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
         reject(tooLarge())
       } else chunks.push(chunk)
     })
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)))
-    req.on('close', () => reject(new Error('the client closed the connection mid-request')))
+    let ended = false
+    req.on('end', () => {
+      ended = true
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size))
+    })
+    req.on('close', () => {
+      if (!ended) reject(new Error('the client closed the connection mid-request'))
+    })
     req.on('error', reject)
   })
 }

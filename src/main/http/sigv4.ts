@@ -72,10 +72,28 @@ function parseAmzDate(text: string): number | undefined {
   if (!m) return undefined
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number)
   const ms = Date.UTC(y, mo - 1, d, h, mi, s)
-  return amzDate(ms) === text ? ms : undefined
+  // Date.UTC rolls 31 February into March: a real date keeps its own day and month.
+  const back = new Date(ms)
+  return back.getUTCDate() === d && back.getUTCMonth() === mo - 1 && h < 24 && mi < 60 && s < 60
+    ? ms
+    : undefined
 }
 
+/** The form every SDK and the aws CLI send, read in one match; anything else takes the long way. */
+const USUAL =
+  /^AWS4-HMAC-SHA256 Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/([^/\s,]+), ?SignedHeaders=([^\s,]+), ?Signature=([0-9a-f]{64})$/
+
 function parseAuthorization(value: string, hasDate: boolean): Authorization {
+  const m = hasDate ? USUAL.exec(value) : null
+  if (m) {
+    const [, accessKeyId, date, region, service, terminator, headers, signature] = m
+    const signedHeaders = headers.toLowerCase().split(';')
+    return { accessKeyId, date, region, service, terminator, signedHeaders, signature }
+  }
+  return parseAuthorizationFully(value, hasDate)
+}
+
+function parseAuthorizationFully(value: string, hasDate: boolean): Authorization {
   const requires = (missing: string[]): KmsError => {
     const parts = missing.map((p) => `Authorization header requires '${p}' parameter.`)
     if (!hasDate) {
@@ -203,6 +221,33 @@ class Explainer extends SignatureV4 {
   }
 }
 
+function signerInit(credential: EndpointCredential, region: string) {
+  return {
+    credentials: {
+      accessKeyId: credential.accessKeyId,
+      secretAccessKey: credential.secretAccessKey
+    },
+    region,
+    service: SERVICE,
+    sha256: Sha256,
+    applyChecksum: false
+  }
+}
+
+/** One signer per access key and region (a signer holds no per-request state). */
+const signers = new Map<string, SignatureV4>()
+
+function signerFor(credential: EndpointCredential, region: string): SignatureV4 {
+  const key = `${credential.accessKeyId}\n${credential.secretAccessKey}\n${region}`
+  let signer = signers.get(key)
+  if (!signer) {
+    if (signers.size >= 256) signers.clear()
+    signer = new SignatureV4(signerInit(credential, region))
+    signers.set(key, signer)
+  }
+  return signer
+}
+
 function sameSignature(expected: string, given: string): boolean {
   const a = Buffer.from(expected)
   const b = Buffer.from(given)
@@ -247,19 +292,9 @@ export async function verifySignature(
 
   const request = signable(req, auth.signedHeaders)
   const signed = new Set(auth.signedHeaders)
-  const init = {
-    credentials: {
-      accessKeyId: credential.accessKeyId,
-      secretAccessKey: credential.secretAccessKey
-    },
-    region: auth.region,
-    service: SERVICE,
-    sha256: Sha256,
-    applyChecksum: false
-  }
   const claimed = request.headers['x-amz-content-sha256']
   const bodyHash = claimed && (await getPayloadHash({ ...request, headers: {} }, Sha256))
-  const result = await new SignatureV4(init).sign(request, {
+  const result = await signerFor(credential, auth.region).sign(request, {
     signingDate: new Date(requestMs),
     signableHeaders: signed
   })
@@ -267,7 +302,12 @@ export async function verifySignature(
   if (!sameSignature(expected, auth.signature) || (claimed && claimed !== bodyHash)) {
     const scope = `${auth.date}/${auth.region}/${SERVICE}/aws4_request`
     throw new InvalidSignatureException(
-      await new Explainer(init).explain(request, stamp, scope, signed)
+      await new Explainer(signerInit(credential, auth.region)).explain(
+        request,
+        stamp,
+        scope,
+        signed
+      )
     )
   }
   return { credential, region: auth.region }

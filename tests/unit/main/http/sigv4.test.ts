@@ -128,6 +128,14 @@ describe('SigV4 verification', () => {
       name: 'IncompleteSignatureException',
       message: `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${req.headers.authorization}`
     })
+    for (const stamp of ['20260231T093000Z', '20261201T243000Z']) {
+      expect(
+        await failure({ ...req, headers: { ...req.headers, 'x-amz-date': stamp } })
+      ).toMatchObject({
+        name: 'IncompleteSignatureException',
+        message: `Date must be in ISO-8601 'basic format'. Got '${stamp}'. See http://en.wikipedia.org/wiki/ISO_8601`
+      })
+    }
     expect(
       await failure({ ...req, headers: { ...req.headers, 'x-amz-date': '2026-12-01T09:30:00Z' } })
     ).toMatchObject({
