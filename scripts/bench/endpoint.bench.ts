@@ -131,8 +131,7 @@ function once(port: number, request: Buffer): Promise<string> {
   })
 }
 
-/** An SDK client. moto_server makes an RSA key pair for every CreateKey, even a symmetric one,
- * so creating the 1,000 keys of the ListKeys setup on it takes a minute or more. */
+/** An SDK client; setup clients retry, and wait long (moto_server answers CreateKey slowly). */
 function sdkClient(port: number, region: string, maxAttempts = 1): KMSClient {
   return new KMSClient({
     endpoint: `http://127.0.0.1:${port}`,
@@ -141,7 +140,7 @@ function sdkClient(port: number, region: string, maxAttempts = 1): KMSClient {
     maxAttempts,
     requestHandler: {
       httpAgent: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
-      requestTimeout: 120_000,
+      requestTimeout: 300_000,
       throwOnRequestTimeout: true
     }
   })

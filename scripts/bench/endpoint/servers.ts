@@ -22,10 +22,14 @@ export function cpuMs(pid: number): number {
 }
 
 function pinned(cpu: number, cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn('taskset', ['-c', String(cpu), cmd, ...args], {
+  const child = spawn('taskset', ['-c', String(cpu), cmd, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  // Always drained: moto_server logs every request, and a full pipe would stall it.
+  child.stdout?.resume()
+  child.stderr?.resume()
+  return child
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
