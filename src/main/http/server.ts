@@ -166,7 +166,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
     const startedAt = Date.now()
     if (!allowsHost(req.headers.host)) throw misdirected(req.headers.host)
     const url = req.url ?? '/'
-    const path = url.split('?')[0]
+    const q = url.indexOf('?')
+    const path = q < 0 ? url : url.slice(0, q)
     const isAdmin = path.startsWith(ADMIN_PREFIX)
     if (!isAdmin && (req.method !== 'POST' || path !== '/')) {
       throw new UnknownOperationException(
