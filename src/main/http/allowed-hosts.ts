@@ -23,7 +23,8 @@ export function hostChecker(
 ): (header: string | undefined) => boolean {
   const bound = bracket(boundHost.toLowerCase())
   const names = new Set([bound])
-  if (LOOPBACK.has(boundHost) || WILDCARD.has(boundHost)) for (const h of ['127.0.0.1', '[::1]', 'localhost']) names.add(h)
+  if (LOOPBACK.has(boundHost) || WILDCARD.has(boundHost))
+    for (const h of ['127.0.0.1', '[::1]', 'localhost']) names.add(h)
   const wildcard = WILDCARD.has(boundHost)
   return (header) => {
     const parsed = header === undefined ? undefined : parseHost(header)
