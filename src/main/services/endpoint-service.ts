@@ -27,9 +27,11 @@ export function createEndpointService(
 
   const status = (): EndpointStatus => {
     const base = { running: false, host: DEFAULT_HOST, port, region: session.region }
-    if (!session.lab)
-      return { ...base, unavailable: 'Only the local lab can be served as an endpoint.' }
-    if (!endpoint) return base
+    if (!endpoint) {
+      return session.lab
+        ? base
+        : { ...base, unavailable: 'Only the local lab can be served as an endpoint.' }
+    }
     const credential = endpoint.credentials.primary
     return {
       ...base,
