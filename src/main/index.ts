@@ -9,11 +9,12 @@ import { useNativeBinding } from './data/native-binding'
 import { registerIpc, trustMainFrame } from './ipc/register'
 import { electronKeychain } from './platform/keychain'
 import { appDataDir, electronSqliteBinding } from './platform/paths'
-import { createServices } from './services/services'
+import { createServices, type Services } from './services/services'
 import { VERSION } from './version'
 import { createMainWindow, isAppUrl } from './window'
 
 let lab: Lab | undefined
+let services: Services | undefined
 let win: BrowserWindow | undefined
 
 app.enableSandbox()
@@ -26,7 +27,7 @@ async function start(): Promise<void> {
     authorize: createAuthorizer(),
     unlock: passphrase ? { passphrase } : { keychain: electronKeychain }
   })
-  const services = createServices({
+  services = createServices({
     backend: new LocalBackend(lab.engine),
     lab: lab.engine,
     region: process.env.AWS_REGION ?? DEFAULT_REGION,
@@ -57,6 +58,9 @@ app.on('will-quit', (event) => {
   if (!lab) return
   event.preventDefault()
   const closing = lab
+  const endpoint = services?.endpoint
   lab = undefined
-  void closing.close().finally(() => app.exit(0))
+  void (endpoint?.close() ?? Promise.resolve())
+    .then(() => closing.close())
+    .finally(() => app.exit(0))
 })

@@ -1,8 +1,9 @@
 // The targets the one contract suite runs against. Every case is written once and run on each:
 // the lab engine in-process; the lab's HTTP endpoint through the real @aws-sdk/client-kms
-// (added with the endpoint); moto_server through KeyLab's AWS backend (the real SDK) as a
+// (`keylab serve`); moto_server through KeyLab's AWS backend (the real SDK) as a
 // stand-in for AWS; real AWS only when opted in.
 import { rmSync } from 'node:fs'
+import * as Kms from '@aws-sdk/client-kms'
 import { AwsBackend } from '../../src/main/backends/aws/aws-backend'
 import { AwsClientPool } from '../../src/main/backends/aws/aws-clients'
 import { LAB_OPERATIONS } from '../../src/main/backends/local/operations'
@@ -13,6 +14,8 @@ import {
 } from '../../src/shared/kms/operations'
 import { MOTO_ACCOUNT_ID, MOTO_CREDENTIALS, motoAvailable, startMoto } from '../helpers/moto'
 import { openTestLab, tempDir } from '../helpers/lab'
+import { startServe, TEST_CREDENTIALS } from '../helpers/serve'
+import { send, signRequest } from '../helpers/sign'
 
 export interface KmsTarget {
   name: string
@@ -59,7 +62,60 @@ export const inProcess: TargetFactory = {
   }
 }
 
-/** Every target of the suite; the endpoint and AWS targets register here as they exist. */
+type CommandClass = new (input: unknown) => Parameters<Kms.KMSClient['send']>[0]
+
+/** A real `keylab serve` process, called through the real @aws-sdk/client-kms. */
+export const endpoint: TargetFactory = {
+  name: 'lab endpoint (keylab serve, @aws-sdk/client-kms)',
+  enabled: true,
+  lacks: LAB_LACKS,
+  async create() {
+    const dir = tempDir()
+    const serve = await startServe(dir, [
+      '--credentials',
+      `${TEST_CREDENTIALS.accessKeyId}:${TEST_CREDENTIALS.secretAccessKey}`
+    ])
+    const region = 'us-east-1'
+    const client = new Kms.KMSClient({
+      endpoint: serve.url,
+      region,
+      credentials: { ...TEST_CREDENTIALS },
+      maxAttempts: 1
+    })
+    const admin = async (method: string, route: string, body?: unknown) => {
+      const req = await signRequest({
+        url: serve.url,
+        credentials: TEST_CREDENTIALS,
+        method,
+        path: `/_keylab/${route}`,
+        body
+      })
+      const r = await send(serve.url, req)
+      if (r.status !== 200) throw new Error(`/_keylab/${route} answered ${r.status}: ${r.text}`)
+      return r.json()
+    }
+    const health = await admin('GET', 'health')
+    const commands = Kms as unknown as Record<string, CommandClass>
+    return {
+      name: 'endpoint',
+      region,
+      accountId: health.accountId as string,
+      call: async (op, input) => {
+        const Command = commands[`${op}Command`]
+        return (await client.send(new Command(input))) as never
+      },
+      advanceClock: async (ms) => {
+        await admin('POST', 'clock', { ms })
+      },
+      async close() {
+        client.destroy()
+        await serve.stop()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  }
+}
+
 /**
  * What moto_server (5.2.1, as installed here) does not do as AWS does, found by running calls
  * against it through the AWS backend. A case that depends on one of these skips on moto with
@@ -118,4 +174,4 @@ export const motoServer: TargetFactory = {
 }
 
 /** Every target of the suite; the endpoint and AWS targets register here as they exist. */
-export const TARGETS: TargetFactory[] = [inProcess, motoServer]
+export const TARGETS: TargetFactory[] = [inProcess, endpoint, motoServer]

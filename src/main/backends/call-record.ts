@@ -18,6 +18,8 @@ export interface CallRecord {
   /** AWS's request id for calls to AWS (x-amzn-RequestId); a fresh UUID for lab calls. */
   requestId: string
   principalArn?: string
+  /** The access key the request was signed with (endpoint calls). */
+  accessKeyId?: string
   /** The account the call landed in (the lab's, or the AWS connection's once known). */
   accountId?: string
   sourceIp?: string

@@ -1,15 +1,19 @@
 // `keylab`: the headless entry. Runs under plain Node (never loads Electron).
+import { serveCommand } from './serve-command'
 import { webCommand } from './web-command'
 
 const USAGE = `usage: keylab <command> [options]
 
 commands:
   web     the console UI in a browser, on the lab (--data-dir, --port, --region, --open)
+  serve   the lab as a KMS endpoint for the aws CLI and SDKs (--host, --port, --data-dir,
+          --account-id, --region, --credentials ACCESS_KEY_ID:SECRET, --allow-reset)
 
 The lab passphrase comes from KEYLAB_PASSPHRASE or is asked on the terminal.`
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
-  web: webCommand
+  web: webCommand,
+  serve: serveCommand
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -40,6 +40,7 @@ export async function webCommand(argv: string[]): Promise<void> {
   if (values.open) openBrowser(host.openUrl)
   onShutdown(async () => {
     await host.close()
+    await services.endpoint.close()
     services.close()
     await lab.close()
   })

@@ -35,6 +35,10 @@ export function openCipherDb(file: string, key: Buffer, what: string): Db {
   db.pragma('journal_mode=WAL')
   // Commits reach the OS at once; WalSync makes them durable on disk, one fsync per group.
   db.pragma('synchronous=NORMAL')
+  // Checkpoint every 4000 WAL pages (16 MB) rather than SQLite's 1000: a page rewritten by many
+  // commits (the key counter, the last leaf of a table) is copied to the database once per
+  // checkpoint, and each checkpoint's two fsyncs block the event loop, so fewer is cheaper.
+  db.pragma('wal_autocheckpoint=4000')
   db.pragma('foreign_keys=ON')
   return db
 }

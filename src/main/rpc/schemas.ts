@@ -93,5 +93,10 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
       .strict(),
     getKey: z.object({ keyId: z.string().min(1).max(2048) }).strict()
   },
-  iam: IAM_SCHEMAS
+  iam: IAM_SCHEMAS,
+  endpoint: {
+    status: empty,
+    start: z.object({ port: z.number().int().min(0).max(65535).optional() }).strict(),
+    stop: empty
+  }
 }

@@ -10,6 +10,7 @@ import { createAppService } from './app-service'
 import { ConsoleActivityHub } from './console-activity'
 import { createConnectionsService } from './connections-service'
 import { createCatalogService } from './catalog-service'
+import { createEndpointService, type EndpointService } from './endpoint-service'
 import { createKmsService } from './kms-service'
 import { createLabService } from './lab-service'
 import { createImportToolsService } from './import-tools-service'
@@ -35,6 +36,7 @@ export interface Services extends Apis {
   activity: ConsoleActivityHub
   /** Releases watchers and SDK clients (shutdown). */
   close(): void
+  endpoint: EndpointService
 }
 
 export function createServices(options: ServicesOptions): Services {
@@ -70,6 +72,10 @@ export function createServices(options: ServicesOptions): Services {
     // CloudTrail would.
     catalog: createCatalogService(session, kms),
     iam: createIamService(session),
+    endpoint: createEndpointService(session, {
+      version: options.version,
+      observe: options.observe
+    }),
     close() {
       activity.close()
       pool.destroy()

@@ -5,6 +5,7 @@ import type { KmsApi } from '../kms/operations'
 import { OPERATIONS } from '../kms/operations'
 import type { AppApi } from './app-api'
 import type { CatalogApi } from './catalog-api'
+import type { EndpointApi } from './endpoint-api'
 import type { LabApi } from './lab-api'
 import type { ImportToolsApi } from './import-tools-api'
 import type { ConnectionsApi } from './connections-api'
@@ -18,6 +19,7 @@ export interface Apis {
   connections: ConnectionsApi
   catalog: CatalogApi
   iam: IamApi
+  endpoint: EndpointApi
 }
 
 export type ApiName = keyof Apis
@@ -65,7 +67,8 @@ export const API_METHODS: MethodTable = {
     deletePolicy: true,
     validatePolicy: true,
     simulate: true
-  }
+  },
+  endpoint: { status: true, start: true, stop: true }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }

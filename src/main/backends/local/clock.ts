@@ -25,4 +25,9 @@ export class LabClock implements Clock {
     this.offset += ms
     return this.offset
   }
+
+  /** Back to real time: only for a lab that has just been wiped, so nothing depends on it. */
+  reset(): void {
+    this.offset = 0
+  }
 }

@@ -157,6 +157,27 @@ export class LabEngine {
     await this.state.durable()
   }
 
+  /** A lab-wide setting kept in the store's meta (e.g. the endpoint's credentials). */
+  meta(name: string): string | undefined {
+    return this.state.getMeta(name)
+  }
+
+  /** Stores a lab-wide setting; resolves once it is on disk. */
+  async setMeta(name: string, value: string): Promise<void> {
+    this.state.write(() => this.state.setMeta(name, value))
+    await this.state.durable()
+  }
+
+  /**
+   * Wipes the lab in one transaction: every key, alias, secret and record, the lab clock's
+   * offset and every setting except the account id and those named in `keepMeta`.
+   */
+  async reset(keepMeta: readonly string[] = []): Promise<void> {
+    this.state.wipe(['accountId', ...keepMeta])
+    this.clock.reset()
+    await this.state.durable()
+  }
+
   private context(caller: Caller): OperationContext {
     return {
       region: caller.region,

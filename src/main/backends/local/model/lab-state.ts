@@ -108,6 +108,12 @@ export class LabState {
     }
   }
 
+  /** Wipes the lab (see LabStore.wipe), keeping only the meta entries named, and reloads. */
+  wipe(keepMeta: readonly string[]): void {
+    this.write(() => this.store.wipe(keepMeta))
+    this.reload()
+  }
+
   nextSeq(): number {
     const seq = Number(this.meta.get('seq') ?? '0') + 1
     this.setMeta('seq', String(seq))

@@ -111,6 +111,21 @@ export class LabStore {
     this.stmt.setMeta.run(name, value)
   }
 
+  /**
+   * Deletes every record and secret and every meta entry not named in `keep`, in one
+   * transaction: the lab is either wiped whole or left as it was.
+   */
+  wipe(keep: readonly string[]): void {
+    this.transaction(() => {
+      this.db.prepare('delete from records').run()
+      this.db.prepare('delete from secrets').run()
+      const names = ['schema', ...keep]
+      this.db
+        .prepare(`delete from meta where name not in (${names.map(() => '?').join(', ')})`)
+        .run(...names)
+    })
+  }
+
   /** Runs fn in one transaction: all of its writes land, or none. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)()

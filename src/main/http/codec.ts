@@ -1,0 +1,115 @@
+// AWS JSON 1.1 as KMS speaks it: the operation from X-Amz-Target (TrentService.<Operation>),
+// bodies as JSON with blobs in base64 and timestamps in epoch seconds, and errors as
+// {"__type", "message"} with HTTP 400 for a client fault and 500 for a server fault.
+// Where AWS sends no message (UnknownOperationException, SerializationException) the lab adds
+// one saying what was wrong; the exception names are AWS's.
+import type { IncomingHttpHeaders } from 'node:http'
+import {
+  SerializationException,
+  UnknownOperationException,
+  type KmsError
+} from '../../shared/errors'
+import { INPUT_WIRE_TREE, type WireTree } from './wire-members'
+
+export const CONTENT_TYPE = 'application/x-amz-json-1.1'
+export const TARGET_PREFIX = 'TrentService.'
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+
+/** HTTP statuses for the few errors whose status is not their fault's 400/500. */
+const STATUS: Record<string, number> = { RequestEntityTooLargeException: 413 }
+
+/** The operation a request names; UnknownOperationException when it names none. */
+export function targetOperation(headers: IncomingHttpHeaders): string {
+  const type = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+  if (type !== CONTENT_TYPE) {
+    throw new UnknownOperationException(
+      `KeyLab's endpoint speaks AWS JSON 1.1: send Content-Type: ${CONTENT_TYPE}, not '${type}'.`
+    )
+  }
+  const target = headers['x-amz-target']
+  if (typeof target !== 'string' || !target.startsWith(TARGET_PREFIX)) {
+    throw new UnknownOperationException(
+      `X-Amz-Target must name a KMS operation as ${TARGET_PREFIX}<Operation>.`
+    )
+  }
+  const op = target.slice(TARGET_PREFIX.length)
+  if (!/^[A-Z][A-Za-z0-9]{0,63}$/.test(op)) {
+    throw new UnknownOperationException(`${target.slice(0, 100)} is not an operation of KMS.`)
+  }
+  return op
+}
+
+function decodeBlob(value: unknown, path: string): Uint8Array {
+  if (typeof value !== 'string' || !BASE64.test(value) || value.length % 4 === 1) {
+    throw new SerializationException(`${path} must be a base64-encoded string.`)
+  }
+  return Buffer.from(value, 'base64')
+}
+
+function decodeTimestamp(value: unknown, path: string): Date {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new SerializationException(`${path} must be a timestamp in epoch seconds.`)
+  }
+  return new Date(Math.round(value * 1000))
+}
+
+function decodeMembers(obj: Record<string, unknown>, tree: WireTree, prefix: string): void {
+  for (const [name, kind] of Object.entries(tree)) {
+    if (!Object.prototype.hasOwnProperty.call(obj, name)) continue
+    const value = obj[name]
+    const path = prefix + name
+    if (value === null) delete obj[name]
+    else if (kind === 'blob') obj[name] = decodeBlob(value, path)
+    else if (kind === 'timestamp') obj[name] = decodeTimestamp(value, path)
+    else if (typeof value === 'object' && !Array.isArray(value)) {
+      decodeMembers(value as Record<string, unknown>, kind, `${path}.`)
+    } else throw new SerializationException(`${path} must be a structure.`)
+  }
+}
+
+/** The request body as the operation's input: JSON object, blobs and timestamps decoded. */
+export function decodeInput(body: Buffer): Record<string, unknown> {
+  if (!body.length) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body.toString('utf8'))
+  } catch {
+    throw new SerializationException('The request body is not valid JSON.')
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new SerializationException('The request body must be a JSON object.')
+  }
+  const input = parsed as Record<string, unknown>
+  decodeMembers(input, INPUT_WIRE_TREE, '')
+  return input
+}
+
+function encodeValue(value: unknown): unknown {
+  if (value instanceof Uint8Array) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')
+  }
+  if (value instanceof Date) return value.getTime() / 1000
+  if (Array.isArray(value)) return value.map(encodeValue)
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const k in value) {
+      const v = (value as Record<string, unknown>)[k]
+      if (v !== undefined) out[k] = encodeValue(v)
+    }
+    return out
+  }
+  return value
+}
+
+/** An operation's output as the response body. */
+export function encodeOutput(output: unknown): string {
+  return JSON.stringify(encodeValue(output ?? {}))
+}
+
+/** An error as AWS answers it: status and `{"__type", "message"}` body. */
+export function encodeError(error: KmsError): { status: number; body: string } {
+  return {
+    status: STATUS[error.name] ?? (error.fault === 'server' ? 500 : 400),
+    body: JSON.stringify({ __type: error.name, message: error.message })
+  }
+}
