@@ -16,6 +16,7 @@ export function createKmsService(session: Session, observe?: CallObserver): KmsA
       startedAt: Date.now(),
       labTime: session.lab?.clock.now(),
       requestId: randomUUID(),
+      accountId: session.info().accountId,
       backend: { kind: session.backend.kind, label: session.label },
       via: 'console',
       sourceIp: 'keylab-console',

@@ -4,7 +4,9 @@ import type { Apis } from '../../shared/ipc/contract'
 import type { KmsBackend } from '../backends/backend'
 import type { CallObserver } from '../backends/call-record'
 import type { LabEngine } from '../backends/local/engine'
+import type { AuditLog } from '../audit/audit-log'
 import { createAppService } from './app-service'
+import { createAuditService } from './audit-service'
 import { createKmsService } from './kms-service'
 import { createLabService } from './lab-service'
 import { Session } from './session'
@@ -17,6 +19,8 @@ export interface ServicesOptions {
   version: string
   /** Told of every KMS call before its answer goes back (the audit log). */
   observe?: CallObserver
+  /** The audit log the console's audit screen reads (query, verify, export). */
+  audit?: AuditLog
 }
 
 export interface Services extends Apis {
@@ -36,6 +40,7 @@ export function createServices(options: ServicesOptions): Services {
     session,
     kms: createKmsService(session, options.observe),
     app: createAppService(session, options.version),
-    lab: createLabService(session)
+    lab: createLabService(session),
+    audit: createAuditService(options.audit)
   }
 }

@@ -4,12 +4,14 @@ import type { WireError } from '../errors/kms-error'
 import type { KmsApi } from '../kms/operations'
 import { OPERATIONS } from '../kms/operations'
 import type { AppApi } from './app-api'
+import type { AuditApi } from './audit-api'
 import type { LabApi } from './lab-api'
 
 export interface Apis {
   kms: KmsApi
   app: AppApi
   lab: LabApi
+  audit: AuditApi
 }
 
 export type ApiName = keyof Apis
@@ -24,7 +26,15 @@ const kmsMethods = Object.fromEntries(Object.keys(OPERATIONS).map((op) => [op, t
 export const API_METHODS: MethodTable = {
   kms: kmsMethods,
   app: { getInfo: true, setRegion: true },
-  lab: { getClock: true, advanceClock: true }
+  lab: { getClock: true, advanceClock: true },
+  audit: {
+    summary: true,
+    query: true,
+    getRecord: true,
+    startVerify: true,
+    verifyStatus: true,
+    exportChunk: true
+  }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }

@@ -1,0 +1,74 @@
+// event_index: the columns the console's table shows and filters on, one row per record, written
+// in batches behind the log (a durable append touches only the events table) and rebuilt from
+// the records for whatever a crash left out. Derived data: verify never relies on it.
+import type { AuditRecord } from '../../shared/audit/record'
+import type { Db } from '../data/cipher-db'
+import { indexRowOf, type IndexRow } from './index-row'
+
+const BATCH = 512
+const DELAY_MS = 200
+
+export class EventIndex {
+  private pending: IndexRow[] = []
+  private timer?: NodeJS.Timeout
+  private readonly insert
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      `insert or replace into event_index (seq, t, name, key1, key2, label, principal, backend, err, ro, service)
+       values (@seq, @t, @name, @key1, @key2, @label, @principal, @backend, @err, @ro, @service)`
+    )
+  }
+
+  add(rows: Array<[number, AuditRecord]>): void {
+    for (const [seq, record] of rows) this.pending.push(indexRowOf(seq, record))
+    if (this.pending.length >= BATCH) {
+      this.clear()
+      setImmediate(() => this.flush())
+    } else if (!this.timer && this.pending.length) {
+      this.timer = setTimeout(() => this.flush(), DELAY_MS)
+      this.timer.unref()
+    }
+  }
+
+  /** Writes every pending row now (queries call this first, so they see every record). */
+  flush(): void {
+    this.clear()
+    if (!this.pending.length || !this.db.open) return
+    const rows = this.pending
+    this.pending = []
+    this.db.transaction(() => {
+      for (const row of rows) this.insert.run(row)
+    })()
+  }
+
+  /** Indexes the records a previous run committed but did not index (e.g. after a crash). */
+  catchUp(): void {
+    const { max } = this.db
+      .prepare('select coalesce(max(seq), 0) as max from event_index')
+      .get() as {
+      max: number
+    }
+    const read = this.db.prepare(
+      'select seq, body from events where seq > ? order by seq limit 5000'
+    )
+    let after = max
+    for (;;) {
+      const batch = read.all(after) as { seq: number; body: string }[]
+      if (!batch.length) return
+      this.db.transaction(() => {
+        for (const r of batch) this.insert.run(indexRowOf(r.seq, JSON.parse(r.body) as AuditRecord))
+      })()
+      after = batch[batch.length - 1].seq
+    }
+  }
+
+  close(): void {
+    this.flush()
+  }
+
+  private clear(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+  }
+}
