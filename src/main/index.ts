@@ -1,6 +1,7 @@
 // Composition root of the desktop app: open the lab (key from the OS keychain), build the
 // services, register IPC, open the window. Everything it wires runs under plain Node too.
 import { app, BrowserWindow, ipcMain } from 'electron'
+import { AuditLog, auditObserver, ServiceEventRelay } from './audit'
 import { LocalBackend } from './backends/local/local-backend'
 import { DEFAULT_REGION } from './backends/local/engine'
 import { openLab, type Lab } from './backends/local/lab'
@@ -13,6 +14,7 @@ import { VERSION } from './version'
 import { createMainWindow, isAppUrl } from './window'
 
 let lab: Lab | undefined
+let audit: AuditLog | undefined
 let win: BrowserWindow | undefined
 
 app.enableSandbox()
@@ -20,15 +22,21 @@ app.enableSandbox()
 async function start(): Promise<void> {
   useNativeBinding(electronSqliteBinding())
   const passphrase = process.env.KEYLAB_PASSPHRASE
+  const relay = new ServiceEventRelay()
   lab = openLab({
     dataDir: appDataDir(),
-    unlock: passphrase ? { passphrase } : { keychain: electronKeychain }
+    unlock: passphrase ? { passphrase } : { keychain: electronKeychain },
+    onServiceEvent: relay.listener
   })
+  audit = AuditLog.open({ dataDir: lab.dataDir, rootKey: lab.rootKey })
+  relay.attach(audit)
   const services = createServices({
     backend: new LocalBackend(lab.engine),
     lab: lab.engine,
     region: process.env.AWS_REGION ?? DEFAULT_REGION,
-    version: VERSION
+    version: VERSION,
+    observe: auditObserver(audit),
+    audit
   })
   registerIpc(
     ipcMain,
@@ -53,6 +61,11 @@ app.on('will-quit', (event) => {
   if (!lab) return
   event.preventDefault()
   const closing = lab
+  const log = audit
   lab = undefined
-  void closing.close().finally(() => app.exit(0))
+  audit = undefined
+  void (log?.close() ?? Promise.resolve())
+    .catch((e) => console.error('the audit log did not close cleanly:', e))
+    .then(() => closing.close())
+    .finally(() => app.exit(0))
 })

@@ -10,8 +10,18 @@ const [dataDir, round, passphrase] = process.argv.slice(2)
 const WRITERS = 16
 
 const relay = new ServiceEventRelay()
-const lab = openLab({ dataDir, unlock: { passphrase }, scryptCost: { N: 1024, r: 8, p: 1 }, onServiceEvent: relay.listener })
-const audit = AuditLog.open({ dataDir, rootKey: lab.rootKey, checkpointEvery: 50, checkpointAfterMs: 100 })
+const lab = openLab({
+  dataDir,
+  unlock: { passphrase },
+  scryptCost: { N: 1024, r: 8, p: 1 },
+  onServiceEvent: relay.listener
+})
+const audit = AuditLog.open({
+  dataDir,
+  rootKey: lab.rootKey,
+  checkpointEvery: 50,
+  checkpointAfterMs: 100
+})
 relay.attach(audit)
 const services = createServices({
   backend: new LocalBackend(lab.engine),
@@ -27,7 +37,9 @@ async function writer(): Promise<void> {
   for (;;) {
     const id = `crash-${round}-${next++}`
     const call =
-      next % 2 ? services.kms.CreateKey({ Description: id }) : services.kms.DescribeKey({ KeyId: `alias/${id}` })
+      next % 2
+        ? services.kms.CreateKey({ Description: id })
+        : services.kms.DescribeKey({ KeyId: `alias/${id}` })
     await call.catch(() => undefined)
     process.stdout.write(`ack ${id}\n`)
   }

@@ -21,7 +21,11 @@ const BIN = join(__dirname, '..', '..', 'out', 'test-bin')
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'keylab-crash-'))
-  const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'better-sqlite3-multiple-ciphers']
+  const external = [
+    ...builtinModules,
+    ...builtinModules.map((m) => `node:${m}`),
+    'better-sqlite3-multiple-ciphers'
+  ]
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -79,7 +83,9 @@ function inspect(dataDir: string): { ids: Set<string>; problems: string[]; recor
     }
     const report = verifier.report()
     const ids = new Set<string>()
-    const head = (reader.db.prepare('select coalesce(max(seq), 0) as n from events').get() as { n: number }).n
+    const head = (
+      reader.db.prepare('select coalesce(max(seq), 0) as n from events').get() as { n: number }
+    ).n
     const exporter = new AuditExporter(reader.db, 'cloudtrail', {}, head)
     let cursor: string | undefined
     const text: string[] = []
@@ -114,7 +120,9 @@ describe('audit log under SIGKILL', () => {
       previous = records
       acked += acks.length
     }
-    console.log(`audit crash test: ${ROUNDS} kills, ${acked} acknowledged operations, ${previous} records`)
+    console.log(
+      `audit crash test: ${ROUNDS} kills, ${acked} acknowledged operations, ${previous} records`
+    )
     expect(acked).toBeGreaterThan(ROUNDS)
   }, 180_000)
 })

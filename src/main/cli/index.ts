@@ -1,15 +1,18 @@
 // `keylab`: the headless entry. Runs under plain Node (never loads Electron).
+import { auditCommand } from './audit-command'
 import { webCommand } from './web-command'
 
 const USAGE = `usage: keylab <command> [options]
 
 commands:
   web     the console UI in a browser, on the lab (--data-dir, --port, --region, --open)
+  audit   verify or export the audit log (keylab audit verify|export --help)
 
 The lab passphrase comes from KEYLAB_PASSPHRASE or is asked on the terminal.`
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
-  web: webCommand
+  web: webCommand,
+  audit: auditCommand
 }
 
 async function main(argv: string[]): Promise<void> {

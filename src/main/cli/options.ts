@@ -2,6 +2,7 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DEFAULT_REGION } from '../backends/local/engine'
+import type { EngineOptions } from '../backends/local/engine'
 import { openLab, type Lab } from '../backends/local/lab'
 import { readPassphrase } from './passphrase'
 
@@ -21,10 +22,13 @@ export const LAB_ARG_SPEC = {
   region: { type: 'string' }
 } as const
 
-export async function openLabFromArgs(args: LabArgs): Promise<{ lab: Lab; region: string }> {
+export async function openLabFromArgs(
+  args: LabArgs,
+  engine: EngineOptions = {}
+): Promise<{ lab: Lab; region: string }> {
   const dataDir = resolve(args['data-dir'] ?? defaultDataDir())
   const passphrase = await readPassphrase(`Passphrase for the lab at ${dataDir}: `)
-  const lab = openLab({ dataDir, unlock: { passphrase }, accountId: args['account-id'] })
+  const lab = openLab({ ...engine, dataDir, unlock: { passphrase }, accountId: args['account-id'] })
   if (args['account-id'] && args['account-id'] !== lab.engine.accountId) {
     await lab.close()
     throw new Error(

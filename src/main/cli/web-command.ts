@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { AuditLog, auditObserver, ServiceEventRelay } from '../audit'
 import { LocalBackend } from '../backends/local/local-backend'
 import { createServices } from '../services/services'
 import { startWebHost } from '../web/web-host'
@@ -20,12 +21,23 @@ export async function webCommand(argv: string[]): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${rendererDir}; run npm run build first`)
   }
-  const { lab, region } = await openLabFromArgs(values)
+  const relay = new ServiceEventRelay()
+  const { lab, region } = await openLabFromArgs(values, { onServiceEvent: relay.listener })
+  let audit: AuditLog
+  try {
+    audit = AuditLog.open({ dataDir: lab.dataDir, rootKey: lab.rootKey })
+  } catch (e) {
+    await lab.close()
+    throw e
+  }
+  relay.attach(audit)
   const services = createServices({
     backend: new LocalBackend(lab.engine),
     lab: lab.engine,
     region,
-    version: VERSION
+    version: VERSION,
+    observe: auditObserver(audit),
+    audit
   })
   const host = await startWebHost({
     services,
@@ -37,6 +49,7 @@ export async function webCommand(argv: string[]): Promise<void> {
   if (values.open) openBrowser(host.openUrl)
   onShutdown(async () => {
     await host.close()
+    await audit.close()
     await lab.close()
   })
 }

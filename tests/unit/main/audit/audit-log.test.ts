@@ -13,7 +13,10 @@ describe('audit log', () => {
   it('records each console call as a CloudTrail-shaped event, on disk before the answer', async () => {
     env = openAuditLab()
     const { services, audit } = env
-    const created = await services.kms.CreateKey({ Description: 'audited key', Tags: [{ TagKey: 'team', TagValue: 'blue' }] })
+    const created = await services.kms.CreateKey({
+      Description: 'audited key',
+      Tags: [{ TagKey: 'team', TagValue: 'blue' }]
+    })
     expect(audit.headSeq).toBe(1)
     await services.kms.DescribeKey({ KeyId: created.KeyMetadata?.KeyId as string })
     await expect(services.kms.DescribeKey({ KeyId: 'alias/missing' })).rejects.toThrow()
@@ -39,8 +42,17 @@ describe('audit log', () => {
         accountId: '111122223333',
         userName: 'lab-admin'
       },
-      requestParameters: { description: 'audited key', tags: [{ tagKey: 'team', tagValue: 'blue' }] },
-      responseElements: { keyMetadata: { keyId: created.KeyMetadata?.KeyId, arn: keyArn, AWSAccountId: '111122223333' } },
+      requestParameters: {
+        description: 'audited key',
+        tags: [{ tagKey: 'team', tagValue: 'blue' }]
+      },
+      responseElements: {
+        keyMetadata: {
+          keyId: created.KeyMetadata?.KeyId,
+          arn: keyArn,
+          AWSAccountId: '111122223333'
+        }
+      },
       resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: keyArn }],
       keylab: { seq: 1, backend: { kind: 'lab', label: 'Local lab' }, via: 'console' }
     })
@@ -61,6 +73,11 @@ describe('audit log', () => {
     const report = v.report()
     reader.close()
     expect(report.problems).toEqual([])
-    expect(report).toMatchObject({ ok: true, records: 5, checkpoints: 1, lastCheckpoint: { number: 1, records: 5 } })
+    expect(report).toMatchObject({
+      ok: true,
+      records: 5,
+      checkpoints: 1,
+      lastCheckpoint: { number: 1, records: 5 }
+    })
   })
 })

@@ -8,7 +8,12 @@ import type { KmsInput, KmsOperationName, KmsOutput } from '../../../../src/shar
 export type Kind = 's' | 'b' | 'n' | 't' | 'd' | 'm' | 'l' | 'tags' | 'o' | 'lo'
 
 type AllMembers<T> = { [K in keyof Required<T>]: Kind }
-type Table = { [Op in KmsOperationName]: { request: AllMembers<KmsInput<Op>>; response: AllMembers<KmsOutput<Op>> } }
+type Table = {
+  [Op in KmsOperationName]: {
+    request: AllMembers<KmsInput<Op>>
+    response: AllMembers<KmsOutput<Op>>
+  }
+}
 
 const GRANTS = { Grants: 'lo', NextMarker: 's', Truncated: 't' } as const
 
@@ -57,7 +62,13 @@ export const MEMBERS = {
       DryRun: 't',
       DryRunModifiers: 'l'
     },
-    response: { KeyId: 's', Plaintext: 'b', EncryptionAlgorithm: 's', CiphertextForRecipient: 'b', KeyMaterialId: 's' }
+    response: {
+      KeyId: 's',
+      Plaintext: 'b',
+      EncryptionAlgorithm: 's',
+      CiphertextForRecipient: 'b',
+      KeyMaterialId: 's'
+    }
   },
   DeleteAlias: { request: { AliasName: 's' }, response: {} },
   DeleteImportedKeyMaterial: {
@@ -65,8 +76,21 @@ export const MEMBERS = {
     response: { KeyId: 's', KeyMaterialId: 's' }
   },
   DeriveSharedSecret: {
-    request: { KeyId: 's', KeyAgreementAlgorithm: 's', PublicKey: 'b', GrantTokens: 'l', DryRun: 't', Recipient: 'o' },
-    response: { KeyId: 's', SharedSecret: 'b', CiphertextForRecipient: 'b', KeyAgreementAlgorithm: 's', KeyOrigin: 's' }
+    request: {
+      KeyId: 's',
+      KeyAgreementAlgorithm: 's',
+      PublicKey: 'b',
+      GrantTokens: 'l',
+      DryRun: 't',
+      Recipient: 'o'
+    },
+    response: {
+      KeyId: 's',
+      SharedSecret: 'b',
+      CiphertextForRecipient: 'b',
+      KeyAgreementAlgorithm: 's',
+      KeyOrigin: 's'
+    }
   },
   DescribeKey: { request: { KeyId: 's', GrantTokens: 'l' }, response: { KeyMetadata: 'o' } },
   DisableKey: { request: { KeyId: 's' }, response: {} },
@@ -74,7 +98,14 @@ export const MEMBERS = {
   EnableKey: { request: { KeyId: 's' }, response: {} },
   EnableKeyRotation: { request: { KeyId: 's', RotationPeriodInDays: 'n' }, response: {} },
   Encrypt: {
-    request: { KeyId: 's', Plaintext: 'b', EncryptionContext: 'm', GrantTokens: 'l', EncryptionAlgorithm: 's', DryRun: 't' },
+    request: {
+      KeyId: 's',
+      Plaintext: 'b',
+      EncryptionContext: 'm',
+      GrantTokens: 'l',
+      EncryptionAlgorithm: 's',
+      DryRun: 't'
+    },
     response: { CiphertextBlob: 'b', KeyId: 's', EncryptionAlgorithm: 's' }
   },
   GenerateDataKey: {
@@ -87,10 +118,23 @@ export const MEMBERS = {
       Recipient: 'o',
       DryRun: 't'
     },
-    response: { CiphertextBlob: 'b', Plaintext: 'b', KeyId: 's', CiphertextForRecipient: 'b', KeyMaterialId: 's' }
+    response: {
+      CiphertextBlob: 'b',
+      Plaintext: 'b',
+      KeyId: 's',
+      CiphertextForRecipient: 'b',
+      KeyMaterialId: 's'
+    }
   },
   GenerateDataKeyPair: {
-    request: { EncryptionContext: 'm', KeyId: 's', KeyPairSpec: 's', GrantTokens: 'l', Recipient: 'o', DryRun: 't' },
+    request: {
+      EncryptionContext: 'm',
+      KeyId: 's',
+      KeyPairSpec: 's',
+      GrantTokens: 'l',
+      Recipient: 'o',
+      DryRun: 't'
+    },
     response: {
       PrivateKeyCiphertextBlob: 'b',
       PrivateKeyPlaintext: 'b',
@@ -102,11 +146,30 @@ export const MEMBERS = {
     }
   },
   GenerateDataKeyPairWithoutPlaintext: {
-    request: { EncryptionContext: 'm', KeyId: 's', KeyPairSpec: 's', GrantTokens: 'l', DryRun: 't' },
-    response: { PrivateKeyCiphertextBlob: 'b', PublicKey: 'b', KeyId: 's', KeyPairSpec: 's', KeyMaterialId: 's' }
+    request: {
+      EncryptionContext: 'm',
+      KeyId: 's',
+      KeyPairSpec: 's',
+      GrantTokens: 'l',
+      DryRun: 't'
+    },
+    response: {
+      PrivateKeyCiphertextBlob: 'b',
+      PublicKey: 'b',
+      KeyId: 's',
+      KeyPairSpec: 's',
+      KeyMaterialId: 's'
+    }
   },
   GenerateDataKeyWithoutPlaintext: {
-    request: { KeyId: 's', EncryptionContext: 'm', KeySpec: 's', NumberOfBytes: 'n', GrantTokens: 'l', DryRun: 't' },
+    request: {
+      KeyId: 's',
+      EncryptionContext: 'm',
+      KeySpec: 's',
+      NumberOfBytes: 'n',
+      GrantTokens: 'l',
+      DryRun: 't'
+    },
     response: { CiphertextBlob: 'b', KeyId: 's', KeyMaterialId: 's' }
   },
   GenerateMac: {
@@ -117,7 +180,10 @@ export const MEMBERS = {
     request: { NumberOfBytes: 'n', CustomKeyStoreId: 's', Recipient: 'o' },
     response: { Plaintext: 'b', CiphertextForRecipient: 'b' }
   },
-  GetKeyPolicy: { request: { KeyId: 's', PolicyName: 's' }, response: { Policy: 's', PolicyName: 's' } },
+  GetKeyPolicy: {
+    request: { KeyId: 's', PolicyName: 's' },
+    response: { Policy: 's', PolicyName: 's' }
+  },
   GetKeyRotationStatus: {
     request: { KeyId: 's' },
     response: {
@@ -164,7 +230,14 @@ export const MEMBERS = {
     response: { Aliases: 'lo', NextMarker: 's', Truncated: 't' }
   },
   ListGrants: {
-    request: { Limit: 'n', Marker: 's', KeyId: 's', GrantId: 's', GranteePrincipal: 's', GranteeServicePrincipal: 's' },
+    request: {
+      Limit: 'n',
+      Marker: 's',
+      KeyId: 's',
+      GrantId: 's',
+      GranteePrincipal: 's',
+      GranteeServicePrincipal: 's'
+    },
     response: GRANTS
   },
   ListKeyPolicies: {
@@ -175,7 +248,10 @@ export const MEMBERS = {
     request: { KeyId: 's', IncludeKeyMaterial: 's', Limit: 'n', Marker: 's' },
     response: { Rotations: 'lo', NextMarker: 's', Truncated: 't' }
   },
-  ListKeys: { request: { Limit: 'n', Marker: 's' }, response: { Keys: 'lo', NextMarker: 's', Truncated: 't' } },
+  ListKeys: {
+    request: { Limit: 'n', Marker: 's' },
+    response: { Keys: 'lo', NextMarker: 's', Truncated: 't' }
+  },
   ListResourceTags: {
     request: { KeyId: 's', Limit: 'n', Marker: 's' },
     response: { Tags: 'tags', NextMarker: 's', Truncated: 't' }
@@ -211,7 +287,10 @@ export const MEMBERS = {
       DestinationKeyMaterialId: 's'
     }
   },
-  RetireGrant: { request: { GrantToken: 's', KeyId: 's', GrantId: 's', DryRun: 't' }, response: {} },
+  RetireGrant: {
+    request: { GrantToken: 's', KeyId: 's', GrantId: 's', DryRun: 't' },
+    response: {}
+  },
   RevokeGrant: { request: { KeyId: 's', GrantId: 's', DryRun: 't' }, response: {} },
   RotateKeyOnDemand: { request: { KeyId: 's' }, response: { KeyId: 's' } },
   ScheduleKeyDeletion: {
@@ -219,7 +298,14 @@ export const MEMBERS = {
     response: { KeyId: 's', DeletionDate: 'd', KeyState: 's', PendingWindowInDays: 'n' }
   },
   Sign: {
-    request: { KeyId: 's', Message: 'b', MessageType: 's', GrantTokens: 'l', SigningAlgorithm: 's', DryRun: 't' },
+    request: {
+      KeyId: 's',
+      Message: 'b',
+      MessageType: 's',
+      GrantTokens: 'l',
+      SigningAlgorithm: 's',
+      DryRun: 't'
+    },
     response: { KeyId: 's', Signature: 'b', SigningAlgorithm: 's' }
   },
   TagResource: { request: { KeyId: 's', Tags: 'tags' }, response: {} },
@@ -239,7 +325,14 @@ export const MEMBERS = {
     response: { KeyId: 's', SignatureValid: 't', SigningAlgorithm: 's' }
   },
   VerifyMac: {
-    request: { Message: 'b', KeyId: 's', MacAlgorithm: 's', Mac: 'b', GrantTokens: 'l', DryRun: 't' },
+    request: {
+      Message: 'b',
+      KeyId: 's',
+      MacAlgorithm: 's',
+      Mac: 'b',
+      GrantTokens: 'l',
+      DryRun: 't'
+    },
     response: { KeyId: 's', MacValid: 't', MacAlgorithm: 's' }
   }
 } as const satisfies Table

@@ -24,10 +24,14 @@ beforeAll(async () => {
   const keyId = KeyMetadata?.KeyId as string
   for (let i = 1; i < RECORDS; i += 100) {
     const n = Math.min(100, RECORDS - i)
-    await Promise.all(Array.from({ length: n }, () => env.services.kms.DescribeKey({ KeyId: keyId })))
+    await Promise.all(
+      Array.from({ length: n }, () => env.services.kms.DescribeKey({ KeyId: keyId }))
+    )
   }
   expect(env.audit.headSeq).toBe(RECORDS)
-  const row = env.audit.db.prepare('select body from checkpoints where number = 1').get() as { body: string }
+  const row = env.audit.db.prepare('select body from checkpoints where number = 1').get() as {
+    body: string
+  }
   firstSigned = JSON.parse(row.body).records
   expect(firstSigned).toBeGreaterThanOrEqual(1000)
   await env.close()
@@ -45,9 +49,14 @@ function copy(): string {
 }
 
 function rewriteChain(db: Db, change: (record: Record<string, unknown>) => void): void {
-  const logId = (db.prepare("select value from meta where name = 'logId'").get() as { value: string }).value
+  const logId = (
+    db.prepare("select value from meta where name = 'logId'").get() as { value: string }
+  ).value
   let prev = genesis(logId)
-  const rows = db.prepare('select seq, body from events order by seq').all() as { seq: number; body: string }[]
+  const rows = db.prepare('select seq, body from events order by seq').all() as {
+    seq: number
+    body: string
+  }[]
   const update = db.prepare('update events set prev = ?, hash = ?, body = ? where seq = ?')
   db.transaction(() => {
     for (const row of rows) {
@@ -84,7 +93,11 @@ describe('audit log tampering', () => {
   it('names a record whose field was changed', () => {
     const dir = copy()
     tamper(dir, rootKey, (db) =>
-      db.prepare("update events set body = json_set(body, '$.eventName', 'Decrypt') where seq = 1234").run()
+      db
+        .prepare(
+          "update events set body = json_set(body, '$.eventName', 'Decrypt') where seq = 1234"
+        )
+        .run()
     )
     const report = verifyDir(dir)
     expect(report.ok).toBe(false)
@@ -142,9 +155,13 @@ describe('audit log tampering', () => {
     })
     const reasons = verifyDir(dir).problems.map((p) => p.reason)
     expect(reasons).toContainEqual(
-      expect.stringMatching(/^checkpoint #3 \(audit-checkpoint.json, signed .+, covering 2500 records\) is missing from the database: checkpoints were removed$/)
+      expect.stringMatching(
+        /^checkpoint #3 \(audit-checkpoint.json, signed .+, covering 2500 records\) is missing from the database: checkpoints were removed$/
+      )
     )
-    expect(reasons).toContainEqual(expect.stringMatching(/^the log ends at record 1900, but checkpoint #3/))
+    expect(reasons).toContainEqual(
+      expect.stringMatching(/^the log ends at record 1900, but checkpoint #3/)
+    )
   })
 
   it('names the first signed record of a chain rewritten consistently', () => {
@@ -153,7 +170,9 @@ describe('audit log tampering', () => {
     const report = verifyDir(dir)
     expect(report.failure).toMatchObject({ seq: firstSigned, checkpoint: 1 })
     expect(report.failure?.reason).toMatch(
-      new RegExp(`^record ${firstSigned} is not the record checkpoint #1 signed \\(.+\\): the log up to it was rewritten$`)
+      new RegExp(
+        `^record ${firstSigned} is not the record checkpoint #1 signed \\(.+\\): the log up to it was rewritten$`
+      )
     )
   })
 
@@ -176,7 +195,10 @@ describe('audit log tampering', () => {
     const { privateKey } = generateKeyPairSync('ed25519')
     tamper(dir, rootKey, (db) => {
       rewriteChain(db, (r) => (r.awsRegion = 'eu-west-1'))
-      const rows = db.prepare('select number, body from checkpoints').all() as { number: number; body: string }[]
+      const rows = db.prepare('select number, body from checkpoints').all() as {
+        number: number
+        body: string
+      }[]
       for (const row of rows) {
         db.prepare('update checkpoints set signature = ? where number = ?').run(
           sign(null, Buffer.from(row.body), privateKey),

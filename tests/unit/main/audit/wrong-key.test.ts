@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AuditLog, openAuditReader } from '../../../../src/main/audit'
 import { openAuditLab, verifyDir } from '../../../helpers/audit'
 
-
 const dirs: string[] = []
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
@@ -16,7 +15,9 @@ afterEach(() => {
 function hashDir(dir: string): Record<string, string> {
   const out: Record<string, string> = {}
   for (const f of readdirSync(dir).sort())
-    out[f] = createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')
+    out[f] = createHash('sha256')
+      .update(readFileSync(join(dir, f)))
+      .digest('hex')
   return out
 }
 
@@ -47,7 +48,9 @@ describe('audit log keys', () => {
     expect(() => AuditLog.open({ dataDir: a.dir, rootKey: a.rootKey })).toThrow(
       'the audit log could not be opened: wrong key or not a KeyLab store'
     )
-    expect(() => verifyDir(a.dir)).toThrow('the audit log could not be opened: wrong key or not a KeyLab store')
+    expect(() => verifyDir(a.dir)).toThrow(
+      'the audit log could not be opened: wrong key or not a KeyLab store'
+    )
     expect(hashDir(a.dir)).toEqual(before)
   })
 
