@@ -6,6 +6,7 @@ import type { AuditFilter, ExportChunk, ExportFormat } from '../../shared/ipc/au
 import { keyIdOf } from '../../shared/kms/arn'
 import type { Db } from '../data/cipher-db'
 import { CSV_COLUMNS, csvLine, toCloudTrail } from './cloudtrail'
+import { parseStored } from './stored-record'
 
 const CHUNK = 2000
 
@@ -45,7 +46,7 @@ export class AuditExporter {
     let count = 0
     const rows = this.read.all(after, this.head, max) as [number, string][]
     for (const [seq, body] of rows) {
-      const record = JSON.parse(body) as AuditRecord
+      const record = parseStored(body)
       if (!matches(record, body, this.filter)) continue
       if (this.format === 'csv') data += `${csvLine(record, seq)}\n`
       else data += `${written + count ? ',\n' : ''}${JSON.stringify(toCloudTrail(record, seq))}`

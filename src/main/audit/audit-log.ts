@@ -32,6 +32,7 @@ import { genesis, linkHash } from './hash-chain'
 import { EventIndex } from './event-index'
 import { recordFromCall, recordFromServiceEvent } from './record-builder'
 import { createSigningKey, openSigningKey, signingKeyExists, type SigningKey } from './signing-key'
+import { leanRecord } from './stored-record'
 
 export interface AuditLogOptions {
   dataDir: string
@@ -187,7 +188,7 @@ export class AuditLog {
   private commit(records: AuditRecord[]): Array<Error | undefined> {
     const bodies = records.map((r) => {
       try {
-        return canonicalJson(r)
+        return canonicalJson(leanRecord(r))
       } catch (e) {
         return e as Error
       }

@@ -3,7 +3,6 @@
 // anchor, so any later window starts from its anchor instead of skipping `offset` rows.
 import { NotFoundException } from '../../shared/errors'
 import { keyIdOf } from '../../shared/kms/arn'
-import type { AuditRecord } from '../../shared/audit/record'
 import type {
   AuditDetail,
   AuditFilter,
@@ -14,6 +13,7 @@ import type { Db } from '../data/cipher-db'
 import { toCloudTrail } from './cloudtrail'
 import type { EventIndex } from './event-index'
 import { rowOf, type IndexRow } from './index-row'
+import { parseStored } from './stored-record'
 
 const STRIDE = 256
 const CACHE = 16
@@ -122,7 +122,7 @@ export class AuditQuery {
       seq,
       hash: row.hash.toString('hex'),
       prevHash: row.prev.toString('hex'),
-      event: toCloudTrail(JSON.parse(row.body) as AuditRecord, seq)
+      event: toCloudTrail(parseStored(row.body), seq)
     }
   }
 }

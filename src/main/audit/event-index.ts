@@ -4,6 +4,7 @@
 import type { AuditRecord } from '../../shared/audit/record'
 import type { Db } from '../data/cipher-db'
 import { indexRowOf, type IndexRow } from './index-row'
+import { parseStored } from './stored-record'
 
 const BATCH = 512
 const DELAY_MS = 200
@@ -16,7 +17,7 @@ export class EventIndex {
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
       `insert or replace into event_index (seq, t, name, key1, key2, label, principal, backend, err, ro, service)
-       values (@seq, @t, @name, @key1, @key2, @label, @principal, @backend, @err, @ro, @service)`
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
   }
 
@@ -38,7 +39,7 @@ export class EventIndex {
     const rows = this.pending
     this.pending = []
     this.db.transaction(() => {
-      for (const row of rows) this.insert.run(row)
+      for (const r of rows) this.write(r)
     })()
   }
 
@@ -57,10 +58,26 @@ export class EventIndex {
       const batch = read.all(after) as { seq: number; body: string }[]
       if (!batch.length) return
       this.db.transaction(() => {
-        for (const r of batch) this.insert.run(indexRowOf(r.seq, JSON.parse(r.body) as AuditRecord))
+        for (const r of batch) this.write(indexRowOf(r.seq, parseStored(r.body)))
       })()
       after = batch[batch.length - 1].seq
     }
+  }
+
+  private write(r: IndexRow): void {
+    this.insert.run(
+      r.seq,
+      r.t,
+      r.name,
+      r.key1,
+      r.key2,
+      r.label,
+      r.principal,
+      r.backend,
+      r.err,
+      r.ro,
+      r.service
+    )
   }
 
   close(): void {

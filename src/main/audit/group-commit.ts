@@ -1,6 +1,8 @@
 // Group commit: appends that arrive while a sync is on its way wait in a queue; when the sync
-// ends, the whole queue is committed in one transaction and shares the next sync. Nobody's
-// promise resolves before the sync that covers its own commit has finished.
+// ends, the whole queue is committed in one transaction and shares the next sync. A batch is
+// started on the next turn of the event loop, so callers woken by the same sync (who append
+// again at once) join one batch rather than the first going alone. Nobody's promise resolves
+// before the sync that covers its own commit has finished.
 
 interface Pending<T> {
   item: T
@@ -20,6 +22,7 @@ export interface GroupCommitTarget<T> {
 export class GroupCommit<T> {
   private queue: Pending<T>[] = []
   private syncing = false
+  private scheduled = false
   private idle: Array<() => void> = []
   /** How many batches and items went through (for tests and benchmarks). */
   batches = 0
@@ -33,13 +36,22 @@ export class GroupCommit<T> {
   submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject })
-      if (!this.syncing) this.drain()
+      this.schedule()
+    })
+  }
+
+  private schedule(): void {
+    if (this.syncing || this.scheduled) return
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
+      if (!this.syncing && this.queue.length) this.drain()
     })
   }
 
   /** Resolves when nothing is queued or syncing. */
   settled(): Promise<void> {
-    if (!this.syncing && this.queue.length === 0) return Promise.resolve()
+    if (!this.syncing && !this.scheduled && this.queue.length === 0) return Promise.resolve()
     return new Promise((resolve) => this.idle.push(resolve))
   }
 
@@ -72,7 +84,7 @@ export class GroupCommit<T> {
       )
       .finally(() => {
         this.syncing = false
-        if (this.queue.length) this.drain()
+        if (this.queue.length) this.schedule()
         else for (const done of this.idle.splice(0)) done()
       })
   }

@@ -9,6 +9,7 @@ import { redactErrorMessage, redactRequest, redactResponse } from './redaction'
 /** CloudTrail's name for KMS acting on its own behalf (identity, source and agent). */
 export const KMS_INTERNAL = 'AWS Internal'
 const LAB_ADMIN = 'lab-admin'
+const LAB_TIME_SKEW_MS = 1000
 
 /** Facts some adapters add to a call record (the endpoint's access key, an AWS profile). */
 type CallFacts = CallRecord & {
@@ -113,7 +114,10 @@ export function recordFromCall(call: CallRecord, eventId: string): AuditRecord {
     record.errorCode = call.error.name
     record.errorMessage = redactErrorMessage(op, call.input, call.error.message)
   }
-  if (call.labTime !== undefined) record.labTime = new Date(call.labTime).toISOString()
+  // Only worth recording once the lab clock runs ahead (it never runs behind real time).
+  if (call.labTime !== undefined && Math.abs(call.labTime - call.startedAt) >= LAB_TIME_SKEW_MS) {
+    record.labTime = new Date(call.labTime).toISOString()
+  }
   return record
 }
 

@@ -30,7 +30,8 @@ export function printReport(report: VerifyReport, out: (line: string) => void): 
   const cp = report.lastCheckpoint
   if (report.ok) {
     out(
-      `OK: the audit log is intact: ${fmt(report.records)} records, ${fmt(report.checkpoints)} signed checkpoints.`
+      `OK: the audit log is intact: ${fmt(report.records)} records, ${fmt(report.checkpoints)} ` +
+        `signed checkpoint${report.checkpoints === 1 ? '' : 's'}.`
     )
   } else {
     const f = report.failure

@@ -47,7 +47,8 @@ export interface AuditRecord {
   backend: AuditBackend
   /** How it reached KeyLab: the console, the HTTP endpoint, or the lab on its own. */
   via: 'console' | 'endpoint' | 'lab'
-  /** Lab time of the event, when it happened on the lab (its clock can run ahead). */
+  /** Lab time of the event, when it happened on the lab and its clock runs ahead of real time
+   * (by a second or more; service events always carry it). */
   labTime?: string
 }
 

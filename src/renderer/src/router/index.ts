@@ -13,6 +13,7 @@ export const router = createRouter({
       component: () => import('../views/KeyDetailView.vue'),
       props: true
     },
+    { path: '/audit', name: 'audit', component: () => import('../views/AuditView.vue') },
     { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') }
   ]
 })

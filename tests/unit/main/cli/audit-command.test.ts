@@ -45,7 +45,7 @@ describe('keylab audit', () => {
   it('verify says the log is intact, with its last checkpoint', async () => {
     await auditCommand(['verify', '--data-dir', dir])
     expect(process.exitCode).toBeUndefined()
-    expect(out).toContain('OK: the audit log is intact: 4 records, 1 signed checkpoints.')
+    expect(out).toContain('OK: the audit log is intact: 4 records, 1 signed checkpoint.')
     expect(
       out.some((l) => /^Last checkpoint: #1, 4 records, signed .+, head [0-9a-f]{64}$/.test(l))
     ).toBe(true)
