@@ -43,6 +43,7 @@ export function useScaledVirtualList(
 
   function onScroll(): void {
     scrollTop.value = scroller.value?.scrollTop ?? 0
+    viewport.value = scroller.value?.clientHeight ?? viewport.value
   }
 
   /** Scrolls so that row `index` is the first visible one. */
