@@ -31,9 +31,13 @@ async function seed(dir, count, passphrase) {
       }
     }
   })
-  const run = spawnSync(process.execPath, [join(outDir, 'seed-audit-log.cjs'), dir, String(count), passphrase], {
-    encoding: 'utf8'
-  })
+  const run = spawnSync(
+    process.execPath,
+    [join(outDir, 'seed-audit-log.cjs'), dir, String(count), passphrase],
+    {
+      encoding: 'utf8'
+    }
+  )
   if (run.status !== 0) throw new Error(`seeding failed: ${run.stderr}`)
 }
 
@@ -61,19 +65,29 @@ export const tests = [
       const lab = await startLab(dir)
       try {
         await page.goto(lab.url + '#/audit')
-        await page.locator('[data-test=audit-count]').filter({ hasText: BIG.toLocaleString('en-US') }).waitFor()
+        await page
+          .locator('[data-test=audit-count]')
+          .filter({ hasText: BIG.toLocaleString('en-US') })
+          .waitFor()
         const scroller = page.locator('[data-test=audit-scroller]')
-        const rowAt = (i) => page.locator(`[data-test=audit-row][aria-rowindex="${i}"]`).filter({ hasText: /\S/ })
+        const rowAt = (i) =>
+          page.locator(`[data-test=audit-row][aria-rowindex="${i}"]`).filter({ hasText: /\S/ })
         await rowAt(1).waitFor()
         const jump = async (fraction, index) => {
           const started = Date.now()
-          await scroller.evaluate((el, f) => (el.scrollTop = (el.scrollHeight - el.clientHeight) * f), fraction)
+          await scroller.evaluate(
+            (el, f) => (el.scrollTop = (el.scrollHeight - el.clientHeight) * f),
+            fraction
+          )
           await rowAt(index).waitFor()
           return Date.now() - started
         }
         const toEnd = await jump(1, BIG)
         const last = await rowAt(BIG).textContent()
-        expect(/ListKeys|Decrypt|Encrypt|DescribeKey|GenerateDataKey|CreateKey/.test(last), `oldest row: ${last}`)
+        expect(
+          /ListKeys|Decrypt|Encrypt|DescribeKey|GenerateDataKey|CreateKey/.test(last),
+          `oldest row: ${last}`
+        )
         const toMiddle = await jump(0.5, BIG / 2)
         const rendered = await page.locator('[data-test=audit-row]').count()
         expect(rendered < 80, `only the visible rows are in the DOM (${rendered})`)
