@@ -28,7 +28,7 @@ import {
   type Checkpoint
 } from './checkpoint'
 import { GroupCommit } from './group-commit'
-import { genesis, linkHash } from './hash-chain'
+import { genesis, linkHash, toBlob } from './hash-chain'
 import { EventIndex } from './event-index'
 import { recordFromCall, recordFromServiceEvent } from './record-builder'
 import { createSigningKey, openSigningKey, signingKeyExists, type SigningKey } from './signing-key'
@@ -62,7 +62,7 @@ export class AuditLog {
   private readonly insert
   private readonly insertCheckpoint
   private readonly now: () => number
-  private head: { seq: number; hash: Buffer }
+  private head: { seq: number; hash: string }
   private last?: Checkpoint
   private published?: Checkpoint
   private mirroring: Promise<void> = Promise.resolve()
@@ -88,7 +88,9 @@ export class AuditLog {
     )
     const top = db.prepare('select seq, hash from events order by seq desc limit 1').get() as
       { seq: number; hash: Buffer } | undefined
-    this.head = top ?? { seq: 0, hash: genesis(this.logId) }
+    this.head = top
+      ? { seq: top.seq, hash: top.hash.toString('hex') }
+      : { seq: 0, hash: genesis(this.logId) }
     const cp = db
       .prepare('select body, signature from checkpoints order by number desc limit 1')
       .get() as { body: string; signature: Buffer } | undefined
@@ -200,7 +202,7 @@ export class AuditLog {
         if (typeof body !== 'string') return
         seq++
         const next = linkHash(hash, body)
-        this.insert.run(seq, hash, next, body)
+        this.insert.run(seq, toBlob(hash), toBlob(next), body)
         rows.push([seq, records[i]])
         hash = next
       })
@@ -221,7 +223,7 @@ export class AuditLog {
     )
   }
 
-  private sign(records: number, headHash: Buffer): Checkpoint {
+  private sign(records: number, headHash: string): Checkpoint {
     const cp = makeCheckpoint(this.signingKey, this.logId, this.last, records, headHash, this.now())
     this.insertCheckpoint.run(cp.statement.number, cp.body, cp.signature)
     return cp

@@ -44,7 +44,7 @@ export function makeCheckpoint(
   logId: string,
   previous: Checkpoint | undefined,
   records: number,
-  headHash: Buffer,
+  headHash: string,
   now: number
 ): Checkpoint {
   const statement: CheckpointStatement = {
@@ -52,7 +52,7 @@ export function makeCheckpoint(
     logId,
     number: (previous?.statement.number ?? 0) + 1,
     records,
-    headHash: headHash.toString('hex'),
+    headHash,
     signedAt: new Date(now).toISOString(),
     previousCheckpoint: previous ? checkpointDigest(previous) : null,
     publicKeyFingerprint: key.fingerprint

@@ -6,8 +6,8 @@ import type { Db } from '../data/cipher-db'
 import { indexRowOf, type IndexRow } from './index-row'
 import { parseStored } from './stored-record'
 
-const BATCH = 512
-const DELAY_MS = 200
+const BATCH = 4096
+const DELAY_MS = 500
 
 export class EventIndex {
   private pending: IndexRow[] = []

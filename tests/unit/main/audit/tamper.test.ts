@@ -4,7 +4,7 @@ import { generateKeyPairSync, sign } from 'node:crypto'
 import { cpSync, rmSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { genesis, linkHash } from '../../../../src/main/audit/hash-chain'
+import { genesis, linkHash, toBlob } from '../../../../src/main/audit/hash-chain'
 import { openAuditLab, tamper, verifyDir } from '../../../helpers/audit'
 import { tempDir } from '../../../helpers/lab'
 import type { Db } from '../../../../src/main/data/cipher-db'
@@ -64,7 +64,7 @@ function rewriteChain(db: Db, change: (record: Record<string, unknown>) => void)
       change(record)
       const body = JSON.stringify(record)
       const hash = linkHash(prev, body)
-      update.run(prev, hash, body, row.seq)
+      update.run(toBlob(prev), toBlob(hash), body, row.seq)
       prev = hash
     }
   })()
@@ -108,6 +108,21 @@ describe('audit log tampering', () => {
     expect(report.problems.map((p) => p.reason)).toContainEqual(
       expect.stringContaining('append-only triggers events_no_update, events_no_delete')
     )
+  })
+
+  it('names a record changed to hold a raw control character', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) =>
+      db
+        .prepare(
+          "update events set body = replace(body, 'KeyLab console', 'KeyLab' || char(30)) where seq = 2222"
+        )
+        .run()
+    )
+    expect(verifyDir(dir).failure).toEqual({
+      seq: 2222,
+      reason: 'record 2222 was changed after it was written: its content no longer matches its hash'
+    })
   })
 
   it('names a deleted record', () => {
