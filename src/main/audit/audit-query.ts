@@ -26,6 +26,9 @@ export interface QuerySource {
 
 interface Where {
   sql: string
+  /** The same conditions with the time index turned off (unary +): for wide time ranges,
+   * walking the primary key newest first beats sorting the range's matches. */
+  scan: string
   params: unknown[]
 }
 
@@ -40,8 +43,8 @@ export function whereOf(filter: AuditFilter): Where {
     conds.push(sql)
     params.push(...values)
   }
-  if (filter.from !== undefined) add('t >= ?', filter.from)
-  if (filter.to !== undefined) add('t <= ?', filter.to)
+  if (filter.from !== undefined) add('$t >= ?', filter.from)
+  if (filter.to !== undefined) add('$t <= ?', filter.to)
   if (filter.eventName) add('name = ?', filter.eventName)
   if (filter.keyId?.trim()) {
     const id = keyIdOf(filter.keyId.trim())
@@ -55,16 +58,23 @@ export function whereOf(filter: AuditFilter): Where {
       likePattern(filter.text.trim())
     )
   }
-  return { sql: conds.join(' and '), params }
+  const sql = conds.join(' and ')
+  return { sql: sql.replace(/\$t/g, 't'), scan: sql.replace(/\$t/g, '+t'), params }
 }
 
-interface Anchors {
-  total: number
-  seqs: number[]
+/** Matches past which a time-range query walks the primary key instead of the time index. */
+const WIDE = 5000
+
+interface Plan {
+  key: string
+  conds: string
+  params: unknown[]
+  head: number
 }
 
 export class AuditQuery {
-  private readonly anchors = new Map<string, Anchors>()
+  private readonly counts = new Map<string, number>()
+  private readonly anchors = new Map<string, number[]>()
 
   constructor(private readonly source: QuerySource) {}
 
@@ -82,35 +92,58 @@ export class AuditQuery {
         .all(head - offset, limit) as IndexRow[]
       return { head, total: head, offset, rows: rows.map(rowOf) }
     }
-    const anchors = this.anchorsOf(where, head)
-    const k = Math.floor(offset / STRIDE)
-    if (k >= anchors.seqs.length) return { head, total: anchors.total, offset, rows: [] }
+    const key = `${head}|${where.sql}|${JSON.stringify(where.params)}`
+    const total = this.countOf(key, where, head)
+    const plan: Plan = {
+      key,
+      conds: total > WIDE ? where.scan : where.sql,
+      params: where.params,
+      head
+    }
+    // The first windows need no anchors; deeper ones start from the anchor before them.
+    const k = offset < STRIDE ? -1 : Math.floor(offset / STRIDE)
+    const seqs = k < 0 ? [] : this.anchorsOf(plan)
+    if (k >= seqs.length) return { head, total, offset, rows: [] }
     const rows = db
       .prepare(
-        `select * from event_index where ${where.sql} and seq <= ? order by seq desc limit ? offset ?`
+        `select * from event_index where ${plan.conds} and seq <= ? order by seq desc limit ? offset ?`
       )
-      .all(...where.params, anchors.seqs[k], limit, offset - k * STRIDE) as IndexRow[]
-    return { head, total: anchors.total, offset, rows: rows.map(rowOf) }
+      .all(
+        ...plan.params,
+        k < 0 ? head : seqs[k],
+        limit,
+        k < 0 ? offset : offset - k * STRIDE
+      ) as IndexRow[]
+    return { head, total, offset, rows: rows.map(rowOf) }
   }
 
-  private anchorsOf(where: Where, head: number): Anchors {
-    const key = `${head}|${where.sql}|${JSON.stringify(where.params)}`
-    const cached = this.anchors.get(key)
+  private remember<T>(cache: Map<string, T>, key: string, value: T): T {
+    cache.set(key, value)
+    if (cache.size > CACHE) cache.delete(cache.keys().next().value as string)
+    return value
+  }
+
+  private countOf(key: string, where: Where, head: number): number {
+    const cached = this.counts.get(key)
+    if (cached !== undefined) return cached
+    const { n } = this.source.db
+      .prepare(`select count(*) as n from event_index where ${where.sql} and seq <= ?`)
+      .get(...where.params, head) as { n: number }
+    return this.remember(this.counts, key, n)
+  }
+
+  /** Every STRIDE-th seq of the matches, newest first: anchors[k] is match number k * STRIDE. */
+  private anchorsOf(plan: Plan): number[] {
+    const cached = this.anchors.get(plan.key)
     if (cached) return cached
     const seqs = this.source.db
       .prepare(
         `select seq from (select seq, row_number() over (order by seq desc) as rn from event_index
-         where ${where.sql} and seq <= ?) where (rn - 1) % ${STRIDE} = 0 order by seq desc`
+         where ${plan.conds} and seq <= ?) where (rn - 1) % ${STRIDE} = 0 order by seq desc`
       )
       .pluck()
-      .all(...where.params, head) as number[]
-    const { n } = this.source.db
-      .prepare(`select count(*) as n from event_index where ${where.sql} and seq <= ?`)
-      .get(...where.params, head) as { n: number }
-    const anchors = { total: n, seqs }
-    this.anchors.set(key, anchors)
-    if (this.anchors.size > CACHE) this.anchors.delete(this.anchors.keys().next().value as string)
-    return anchors
+      .all(...plan.params, plan.head) as number[]
+    return this.remember(this.anchors, plan.key, seqs)
   }
 
   record(seq: number): AuditDetail {
