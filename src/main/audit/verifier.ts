@@ -1,21 +1,15 @@
-// Verification of an audit log: the signing key, every signed checkpoint (signature, order,
-// link to the previous one, the mirror file), then every record in order (no gap, linked to
-// the one before, content matching its hash, matching the checkpoints that sign it), and
-// finally the tail against the latest checkpoint. Runs in steps so callers can show progress.
+// Verification of an audit log: its triggers and checkpoints (checkpoint-check.ts), then every
+// record in order (no gap, linked to the one before, content matching its hash, matching the
+// checkpoints that sign it), and finally the tail against the latest checkpoint. Runs in steps
+// so callers can show progress.
 import type { CheckpointInfo, VerifyFailure, VerifyReport } from '../../shared/ipc/audit-api'
 import type { Statement } from 'better-sqlite3-multiple-ciphers'
 import type { Db } from '../data/cipher-db'
 import { missingTriggers, readMeta } from './audit-db'
-import {
-  checkpointDigest,
-  checkpointInfo,
-  parseCheckpoint,
-  readMirror,
-  signatureValid,
-  type Checkpoint
-} from './checkpoint'
+import { checkpointInfo, type Checkpoint } from './checkpoint'
+import { checkCheckpoints } from './checkpoint-check'
 import { genesis, linkHash } from './hash-chain'
-import { openSigningKey, readPublicKey, type SigningKey } from './signing-key'
+import type { SigningKey } from './signing-key'
 
 /** Most records one commit takes (see AuditLog): the allowed slack past a checkpoint interval. */
 const BATCH_SLACK = 1024
@@ -39,7 +33,7 @@ export class Verifier {
   private readonly started = Date.now()
   private readonly problems: VerifyFailure[] = []
   private readonly notes: string[] = []
-  private readonly bySeq = new Map<number, Checkpoint>()
+  private bySeq = new Map<number, Checkpoint>()
   private readonly batch: Statement
   private readonly rows: Statement
   private latest?: Checkpoint
@@ -76,10 +70,9 @@ export class Verifier {
   }
 
   private setUp(): void {
-    const { db, dir, rootKey, signingKey } = this.source
     let meta: Map<string, string>
     try {
-      meta = readMeta(db)
+      meta = readMeta(this.source.db)
     } catch (e) {
       this.fail((e as Error).message)
       this.stopped = true
@@ -88,115 +81,18 @@ export class Verifier {
     const logId = meta.get('logId') ?? ''
     this.every = Number(meta.get('checkpointEvery') ?? 0)
     this.lastHash = genesis(logId)
-    const missing = missingTriggers(db)
+    const missing = missingTriggers(this.source.db)
     if (missing.length) {
       this.fail(
         `the append-only triggers ${missing.join(', ')} were removed: the database was changed outside KeyLab`
       )
     }
-    let key: SigningKey | undefined
-    try {
-      key = signingKey ?? (rootKey ? openSigningKey(dir, rootKey) : readPublicKey(dir))
-      if (!rootKey && !signingKey)
-        this.notes.push('the sealed signing key was not checked (no lab key given)')
-      if (key.fingerprint !== meta.get('publicKeyFingerprint')) {
-        this.fail('the audit signing key is not the one this log was created with')
-        key = undefined
-      }
-    } catch (e) {
-      this.fail(`${(e as Error).message}; checkpoint signatures cannot be checked`)
-    }
-    const rows = db
-      .prepare('select number, body, signature from checkpoints order by number')
-      .all() as {
-      number: number
-      body: string
-      signature: Buffer
-    }[]
-    let previous: Checkpoint | undefined
-    for (const row of rows) {
-      const cp = parseCheckpoint(row.body, row.signature)
-      this.checkCheckpoint(cp, row.number, previous, logId, key)
-      previous = cp
-    }
-    this.checkpoints = rows.length
-    this.latest = previous
-    this.checkMirror(previous, logId, key)
-  }
-
-  private checkCheckpoint(
-    cp: Checkpoint,
-    number: number,
-    previous: Checkpoint | undefined,
-    logId: string,
-    key: SigningKey | undefined
-  ): void {
-    const s = cp.statement
-    const expected = (previous?.statement.number ?? 0) + 1
-    if (number !== expected)
-      this.fail(`checkpoint #${expected} is missing from the database`, undefined, expected)
-    if (s.number !== number || s.logId !== logId) {
-      this.fail(`checkpoint #${number} does not belong to this log`, s.records, number)
-    } else if (key && !signatureValid(key, cp)) {
-      this.fail(
-        `checkpoint #${number} has an invalid signature: it was not signed by this log's key`,
-        s.records,
-        number
-      )
-    } else if (s.previousCheckpoint !== (previous ? checkpointDigest(previous) : null)) {
-      this.fail(
-        `checkpoint #${number} does not follow checkpoint #${number - 1}`,
-        s.records,
-        number
-      )
-    }
-    if (s.records <= this.total) this.bySeq.set(s.records, cp)
-  }
-
-  private checkMirror(
-    dbLatest: Checkpoint | undefined,
-    logId: string,
-    key: SigningKey | undefined
-  ): void {
-    const mirror = readMirror(this.source.dir)
-    if (mirror.state === 'invalid') return this.fail(mirror.reason)
-    if (mirror.state === 'missing') {
-      if (dbLatest)
-        this.notes.push(
-          'audit-checkpoint.json is missing; KeyLab writes it again when it opens the log'
-        )
-      return
-    }
-    const cp = mirror.checkpoint
-    const n = cp.statement.number
-    const latestNumber = dbLatest?.statement.number ?? 0
-    if (cp.statement.logId !== logId)
-      return this.fail('audit-checkpoint.json belongs to another audit log: audit.db was replaced')
-    if (key && !signatureValid(key, cp))
-      return this.fail("audit-checkpoint.json is not signed by this log's key")
-    if (n > latestNumber) {
-      this.fail(
-        `checkpoint #${n} (audit-checkpoint.json, signed ${cp.statement.signedAt}, covering ${cp.statement.records} ` +
-          `records) is missing from the database: checkpoints were removed`,
-        undefined,
-        n
-      )
-      this.latest = cp
-      if (cp.statement.records <= this.total) this.bySeq.set(cp.statement.records, cp)
-    } else if (n < latestNumber) {
-      this.notes.push(
-        `audit-checkpoint.json holds checkpoint #${n}; the database goes on to #${latestNumber}`
-      )
-    } else if (
-      dbLatest &&
-      (cp.body !== dbLatest.body || !cp.signature.equals(dbLatest.signature))
-    ) {
-      this.fail(
-        `audit-checkpoint.json does not match checkpoint #${n} in the database`,
-        undefined,
-        n
-      )
-    }
+    const found = checkCheckpoints(this.source, meta, this.total)
+    this.problems.push(...found.problems)
+    this.notes.push(...found.notes)
+    this.bySeq = found.bySeq
+    this.latest = found.latest
+    this.checkpoints = found.count
   }
 
   /** Checks up to `max` more records; returns true once verification is complete. */
