@@ -1,6 +1,7 @@
 // The audit log's SQLCipher database (audit.db in the data dir, key derived from the root key):
 // the records with their hash chain, the signed checkpoints, the log's identity, all refused
-// UPDATE and DELETE by triggers; and event_index, the derived columns the table pages over.
+// UPDATE and DELETE by triggers; and event_index with index_counts, the derived columns the
+// table pages over.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { LabStoreException } from '../../shared/errors'
@@ -43,6 +44,9 @@ const TABLES = `
   create index event_index_err on event_index (seq) where err is not null;
   create index event_index_ro on event_index (ro, seq);
   create index event_index_t on event_index (t, seq);
+  create table index_counts (
+    kind text not null, value text not null, n integer not null, primary key (kind, value)
+  ) without rowid;
 `
 
 export function triggerNames(): string[] {

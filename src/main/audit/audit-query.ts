@@ -1,6 +1,8 @@
 // Windows of the audit table, paged in SQL over event_index, newest first. Unfiltered, a window
-// is a primary-key range. Filtered, one pass counts the matches and keeps every 256th seq as an
-// anchor, so any later window starts from its anchor instead of skipping `offset` rows.
+// is a primary-key range. Filtered, the first windows come straight from the most selective
+// index (chosen explicitly: key, then errors, then event name, then time, then read-only), and
+// deeper ones from anchors: one pass keeps every 256th matching seq, so a window starts from
+// its anchor instead of skipping `offset` rows. Windows select seqs first, then their rows.
 import { NotFoundException } from '../../shared/errors'
 import { keyIdOf } from '../../shared/kms/arn'
 import type {
@@ -17,6 +19,10 @@ import { parseStored } from './stored-record'
 
 const STRIDE = 256
 const CACHE = 16
+/** Matches past which a time range walks the primary key instead of the time index. */
+const WIDE = 5000
+/** How deep a window may skip index entries before it starts from an anchor instead. */
+const DIRECT_MAX = 300_000
 
 export interface QuerySource {
   readonly db: Db
@@ -25,11 +31,14 @@ export interface QuerySource {
 }
 
 interface Where {
-  sql: string
-  /** The same conditions with the time index turned off (unary +): for wide time ranges,
-   * walking the primary key newest first beats sorting the range's matches. */
-  scan: string
+  /** The conditions, `$x` standing for column x: `x` uses its index, `+x` keeps SQLite off it. */
+  template: string
   params: unknown[]
+  /** Columns in the order their index should be preferred. */
+  lead: string[]
+  text: boolean
+  /** Set when the filter is a time range and nothing else. */
+  range?: { from?: number; to?: number }
 }
 
 export function likePattern(text: string): string {
@@ -39,37 +48,52 @@ export function likePattern(text: string): string {
 export function whereOf(filter: AuditFilter): Where {
   const conds: string[] = []
   const params: unknown[] = []
-  const add = (sql: string, ...values: unknown[]): void => {
+  const lead: string[] = []
+  const add = (column: string | undefined, sql: string, ...values: unknown[]): void => {
     conds.push(sql)
     params.push(...values)
+    if (column && !lead.includes(column)) lead.push(column)
   }
-  if (filter.from !== undefined) add('$t >= ?', filter.from)
-  if (filter.to !== undefined) add('$t <= ?', filter.to)
-  if (filter.eventName) add('name = ?', filter.eventName)
-  if (filter.keyId?.trim()) {
-    const id = keyIdOf(filter.keyId.trim())
-    add('(key1 = ? or key2 = ?)', id, id)
-  }
-  if (filter.errorsOnly) add('err is not null')
-  if (filter.readOnly !== undefined) add('ro = ?', filter.readOnly ? 1 : 0)
-  if (filter.text?.trim()) {
+  const keyId = filter.keyId?.trim()
+  if (keyId)
+    add('key', '($key1 = ? or ($key2 = ? and $key2 is not null))', keyIdOf(keyId), keyIdOf(keyId))
+  if (filter.errorsOnly) add('err', '$err is not null')
+  if (filter.eventName) add('name', '$name = ?', filter.eventName)
+  if (filter.from !== undefined) add('t', '$t >= ?', filter.from)
+  if (filter.to !== undefined) add('t', '$t <= ?', filter.to)
+  if (filter.readOnly !== undefined) add('ro', '$ro = ?', filter.readOnly ? 1 : 0)
+  const text = filter.text?.trim()
+  if (text) {
     add(
+      undefined,
       "exists (select 1 from events e where e.seq = event_index.seq and e.body like ? escape '\\')",
-      likePattern(filter.text.trim())
+      likePattern(text)
     )
   }
-  const sql = conds.join(' and ')
-  return { sql: sql.replace(/\$t/g, 't'), scan: sql.replace(/\$t/g, '+t'), params }
+  const timeOnly = lead.length === 1 && lead[0] === 't' && !text
+  return {
+    template: conds.join(' and '),
+    params,
+    lead,
+    text: !!text,
+    ...(timeOnly ? { range: { from: filter.from, to: filter.to } } : {})
+  }
 }
 
-/** Matches past which a time-range query walks the primary key instead of the time index. */
-const WIDE = 5000
+const COLUMN_OF: Record<string, string[]> = {
+  key: ['key1', 'key2'],
+  err: ['err'],
+  name: ['name'],
+  t: ['t'],
+  ro: ['ro']
+}
 
-interface Plan {
-  key: string
-  conds: string
-  params: unknown[]
-  head: number
+/** The conditions with only `use`'s index left to SQLite (all indexes when undefined). */
+function conditions(where: Where, use: string | undefined): string {
+  const allowed = new Set(
+    use === undefined ? Object.values(COLUMN_OF).flat() : (COLUMN_OF[use] ?? [])
+  )
+  return where.template.replace(/\$(\w+)/g, (_m, c: string) => (allowed.has(c) ? c : `+${c}`))
 }
 
 export class AuditQuery {
@@ -86,35 +110,43 @@ export class AuditQuery {
     const offset = Math.max(0, req.offset)
     const where = whereOf(req.filter)
     const db = this.source.db
-    if (!where.sql) {
+    if (!where.template) {
       const rows = db
         .prepare('select * from event_index where seq <= ? order by seq desc limit ?')
         .all(head - offset, limit) as IndexRow[]
       return { head, total: head, offset, rows: rows.map(rowOf) }
     }
-    const key = `${head}|${where.sql}|${JSON.stringify(where.params)}`
+    const key = `${head}|${where.template}|${JSON.stringify(where.params)}`
+    // A text search reads every record once: its count comes with its anchors, in one pass.
+    if (where.text && !this.counts.has(key)) this.anchorsOf(key, where, head)
     const total = this.countOf(key, where, head)
-    const plan: Plan = {
-      key,
-      conds: total > WIDE ? where.scan : where.sql,
-      params: where.params,
-      head
-    }
-    // The first windows need no anchors; deeper ones start from the anchor before them.
-    const k = offset < STRIDE ? -1 : Math.floor(offset / STRIDE)
-    const seqs = k < 0 ? [] : this.anchorsOf(plan)
-    if (k >= seqs.length) return { head, total, offset, rows: [] }
+    if (offset >= total) return { head, total, offset, rows: [] }
+    const plan = this.plan(where, total)
+    // One condition whose index covers it: skipping `offset` index entries is cheap (about
+    // 0.1 us each). Otherwise, or very deep, start from an anchor.
+    const covered = where.lead.length === 1 && !where.text && !plan.scan
+    const direct = offset < STRIDE || (covered && offset < DIRECT_MAX)
+    const k = direct ? -1 : Math.floor(offset / STRIDE)
+    const seqs = k < 0 ? [] : this.anchorsOf(key, where, head)
     const rows = db
       .prepare(
-        `select * from event_index where ${plan.conds} and seq <= ? order by seq desc limit ? offset ?`
+        `select * from event_index where seq in (select seq from event_index where ${plan.conds}
+         and seq <= ? order by seq desc limit ? offset ?) order by seq desc`
       )
       .all(
-        ...plan.params,
+        ...where.params,
         k < 0 ? head : seqs[k],
         limit,
         k < 0 ? offset : offset - k * STRIDE
       ) as IndexRow[]
     return { head, total, offset, rows: rows.map(rowOf) }
+  }
+
+  /** Which index a window walks: the most selective condition's, except a wide time range's
+   * (the newest records then match, so walking the primary key newest first finds them at once). */
+  private plan(where: Where, total: number): { conds: string; scan: boolean } {
+    const lead = where.lead.filter((c) => !(c === 't' && total > WIDE))
+    return { conds: conditions(where, lead[0] ?? ''), scan: !lead.length }
   }
 
   private remember<T>(cache: Map<string, T>, key: string, value: T): T {
@@ -126,24 +158,72 @@ export class AuditQuery {
   private countOf(key: string, where: Where, head: number): number {
     const cached = this.counts.get(key)
     if (cached !== undefined) return cached
-    const { n } = this.source.db
-      .prepare(`select count(*) as n from event_index where ${where.sql} and seq <= ?`)
-      .get(...where.params, head) as { n: number }
-    return this.remember(this.counts, key, n)
+    const known = head === this.source.headSeq ? this.known(where) : undefined
+    if (known !== undefined) return this.remember(this.counts, key, known)
+    const count = (conds: string, params: unknown[]): number =>
+      (
+        this.source.db
+          .prepare(`select count(*) as n from event_index where ${conds} and seq <= ?`)
+          .get(...params, head) as { n: number }
+      ).n
+    return this.remember(
+      this.counts,
+      key,
+      where.range && this.wide(where.range, head)
+        ? // A wide time range: count what it leaves out, a short walk of the time index.
+          head -
+            (where.range.from !== undefined ? count('t < ?', [where.range.from]) : 0) -
+            (where.range.to !== undefined ? count('t > ?', [where.range.to]) : 0)
+        : count(conditions(where, where.lead[0]), where.params)
+    )
   }
 
-  /** Every STRIDE-th seq of the matches, newest first: anchors[k] is match number k * STRIDE. */
-  private anchorsOf(plan: Plan): number[] {
-    const cached = this.anchors.get(plan.key)
+  /** The total of a one-condition filter on the whole log, from the index's running counts. */
+  private known(where: Where): number | undefined {
+    if (where.lead.length !== 1 || where.text || where.range) return undefined
+    const counts = this.source.index.counts
+    const value = where.params[0]
+    switch (where.lead[0]) {
+      case 'name':
+      case 'key':
+      case 'ro':
+        return counts.get(where.lead[0], String(value))
+      case 'err':
+        return counts.get('err')
+      default:
+        return undefined
+    }
+  }
+
+  /** Whether a time range holds most of the log (the first record at or after `from`, by the
+   * time index, is old); either answer gives an exact count, this only picks the faster one. */
+  private wide(range: { from?: number; to?: number }, head: number): boolean {
+    if (range.to !== undefined || range.from === undefined) return false
+    const first = this.source.db
+      .prepare('select seq from event_index where t >= ? order by t limit 1')
+      .pluck()
+      .get(range.from) as number | undefined
+    return first !== undefined && head - first > head / 2
+  }
+
+  /**
+   * Every STRIDE-th seq of the matches, newest first: anchors[k] is match number k * STRIDE. The
+   * seqs come from the lead condition's index in its own order (no sort in SQL), sorted here.
+   */
+  private anchorsOf(key: string, where: Where, head: number): number[] {
+    const cached = this.anchors.get(key)
     if (cached) return cached
-    const seqs = this.source.db
+    const found = this.source.db
       .prepare(
-        `select seq from (select seq, row_number() over (order by seq desc) as rn from event_index
-         where ${plan.conds} and seq <= ?) where (rn - 1) % ${STRIDE} = 0 order by seq desc`
+        `select seq from event_index where ${conditions(where, where.lead[0] ?? '')} and seq <= ?`
       )
       .pluck()
-      .all(...plan.params, plan.head) as number[]
-    return this.remember(this.anchors, plan.key, seqs)
+      .all(...where.params, head) as number[]
+    const seqs = Float64Array.from(found).sort()
+    const anchors: number[] = []
+    for (let i = seqs.length - 1; i >= 0; i -= STRIDE) anchors.push(seqs[i])
+    this.remember(this.counts, key, seqs.length)
+    return this.remember(this.anchors, key, anchors)
   }
 
   record(seq: number): AuditDetail {

@@ -3,6 +3,7 @@
 // the records for whatever a crash left out. Derived data: verify never relies on it.
 import type { AuditRecord } from '../../shared/audit/record'
 import type { Db } from '../data/cipher-db'
+import { IndexCounts } from './index-counts'
 import { indexRowOf, type IndexRow } from './index-row'
 import { parseStored } from './stored-record'
 
@@ -13,8 +14,11 @@ export class EventIndex {
   private pending: IndexRow[] = []
   private timer?: NodeJS.Timeout
   private readonly insert
+  /** Per-value counts of every row written (call flush() first to include every record). */
+  readonly counts: IndexCounts
 
   constructor(private readonly db: Db) {
+    this.counts = new IndexCounts(db)
     this.insert = db.prepare(
       `insert or replace into event_index (seq, t, name, key1, key2, label, principal, backend, err, ro, service)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -40,6 +44,7 @@ export class EventIndex {
     this.pending = []
     this.db.transaction(() => {
       for (const r of rows) this.write(r)
+      this.counts.add(rows)
     })()
   }
 
@@ -57,8 +62,10 @@ export class EventIndex {
     for (;;) {
       const batch = read.all(after) as { seq: number; body: string }[]
       if (!batch.length) return
+      const rows = batch.map((r) => indexRowOf(r.seq, parseStored(r.body)))
       this.db.transaction(() => {
-        for (const r of batch) this.write(indexRowOf(r.seq, parseStored(r.body)))
+        for (const r of rows) this.write(r)
+        this.counts.add(rows)
       })()
       after = batch[batch.length - 1].seq
     }

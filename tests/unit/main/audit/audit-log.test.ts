@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { openAuditLab, type AuditLab } from '../../../helpers/audit'
-import { openAuditReader, Verifier } from '../../../../src/main/audit'
+import { openAuditLab, tamper, type AuditLab } from '../../../helpers/audit'
+import { AuditLog, AuditQuery, openAuditReader, Verifier } from '../../../../src/main/audit'
 import { TEST_PASSPHRASE } from '../../../helpers/lab'
 
 let env: AuditLab | undefined
@@ -79,5 +79,24 @@ describe('audit log', () => {
       checkpoints: 1,
       lastCheckpoint: { number: 1, records: 5 }
     })
+  })
+})
+
+describe('audit index', () => {
+  it('rebuilds event_index and its counts from the records when they are lost', async () => {
+    env = openAuditLab()
+    for (let i = 0; i < 3; i++) await env.services.kms.CreateKey({ Description: `k${i}` })
+    await env.services.kms.DescribeKey({ KeyId: 'alias/nope' }).catch(() => undefined)
+    const rootKey = Buffer.from(env.lab.rootKey)
+    await env.close()
+    tamper(env.dir, rootKey, (db) => db.exec('delete from event_index; delete from index_counts'))
+    const log = AuditLog.open({ dataDir: env.dir, rootKey })
+    const query = new AuditQuery(log)
+    expect(query.page({ filter: { eventName: 'CreateKey' }, offset: 0, limit: 10 }).total).toBe(3)
+    expect(query.page({ filter: { errorsOnly: true }, offset: 0, limit: 10 }).rows).toMatchObject([
+      { seq: 4, eventName: 'DescribeKey', errorCode: 'NotFoundException' }
+    ])
+    expect(query.page({ filter: { readOnly: false }, offset: 0, limit: 10 }).total).toBe(3)
+    await log.close()
   })
 })
