@@ -1,9 +1,18 @@
 // The audit log's figures: durable appends per second (one writer, 16 concurrent writers, group
-// commit), verification of 1,000,000 records, and the time of filtered table windows over them.
-// Records are built by the real record builder from realistic calls (console and endpoint).
+// commit; event_index is written when appends pause, so not on this path), verification of
+// 1,000,000 records, and the time of filtered table windows over them. Records are built by the
+// real record builder from realistic calls (console and endpoint).
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import {
+  closeSync,
+  fdatasyncSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeSync
+} from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AuditLog } from '../../src/main/audit/audit-log'
 import { AuditQuery } from '../../src/main/audit/audit-query'
@@ -30,12 +39,35 @@ async function appendsPerSecond(log: AuditLog, writers: number, ms: number): Pro
   return n / (Number(process.hrtime.bigint() - start) / 1e9)
 }
 
+/** What one durable write costs on this disk: the floor under any single writer. */
+function fdatasyncMs(dir: string): number {
+  const fd = openSync(join(dir, 'sync-probe'), 'w')
+  const page = Buffer.alloc(4096, 1)
+  const start = process.hrtime.bigint()
+  for (let i = 0; i < 200; i++) {
+    writeSync(fd, page)
+    fdatasyncSync(fd)
+  }
+  closeSync(fd)
+  return Number(process.hrtime.bigint() - start) / 200 / 1e6
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'keylab-audit-bench-'))
   const rootKey = randomBytes(32)
   try {
-    const log = AuditLog.open({ dataDir: dir, rootKey })
+    console.log(
+      `load average at start: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`
+    )
     const rows: Array<{ figure: string; value: number; target: string }> = []
+    rows.push({
+      figure: 'fdatasync of a 4 KB write on this disk (ms)',
+      value: fdatasyncMs(dir),
+      target: ''
+    })
+    const log = AuditLog.open({ dataDir: dir, rootKey })
     const single = await appendsPerSecond(log, 1, 3000)
     rows.push({ figure: 'durable appends/s, 1 writer', value: single, target: '' })
     for (const writers of [16, 256]) {
@@ -114,6 +146,11 @@ async function main(): Promise<void> {
     }
     await reopened.close()
     table(rows)
+    console.log(
+      `load average at end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`
+    )
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -1,14 +1,17 @@
-// event_index: the columns the console's table shows and filters on, one row per record, written
-// in batches behind the log (a durable append touches only the events table) and rebuilt from
-// the records for whatever a crash left out. Derived data: verify never relies on it.
+// event_index: the columns the console's table shows and filters on, one row per record. It is
+// written behind the log, when appends pause (or before a query, or every MAX_PENDING records
+// under sustained load), so a durable append touches only the events table; whatever a crash
+// left out is rebuilt from the records. Derived data: verify never relies on it.
 import type { AuditRecord } from '../../shared/audit/record'
 import type { Db } from '../data/cipher-db'
 import { IndexCounts } from './index-counts'
 import { indexRowOf, type IndexRow } from './index-row'
 import { parseStored } from './stored-record'
 
-const BATCH = 4096
-const DELAY_MS = 500
+/** Rows kept in memory before they are written even though appends go on. */
+const MAX_PENDING = 32_768
+/** A pause in appends this long lets the index catch up. */
+const IDLE_MS = 150
 
 export class EventIndex {
   private pending: IndexRow[] = []
@@ -27,13 +30,18 @@ export class EventIndex {
 
   add(rows: Array<[number, AuditRecord]>): void {
     for (const [seq, record] of rows) this.pending.push(indexRowOf(seq, record))
-    if (this.pending.length >= BATCH) {
-      this.clear()
+    this.clear()
+    if (this.pending.length >= MAX_PENDING) {
       setImmediate(() => this.flush())
-    } else if (!this.timer && this.pending.length) {
-      this.timer = setTimeout(() => this.flush(), DELAY_MS)
+    } else if (this.pending.length) {
+      this.timer = setTimeout(() => this.flush(), IDLE_MS)
       this.timer.unref()
     }
+  }
+
+  /** Rows waiting to be written. */
+  get backlog(): number {
+    return this.pending.length
   }
 
   /** Writes every pending row now (queries call this first, so they see every record). */
