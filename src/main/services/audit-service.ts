@@ -9,7 +9,7 @@ import { AuditQuery } from '../audit/audit-query'
 import { checkpointInfo } from '../audit/checkpoint'
 import { Verifier } from '../audit/verifier'
 
-const SLICE = 25_000
+const SLICE = 5_000
 const KEPT_JOBS = 4
 
 interface Job {
