@@ -1,6 +1,7 @@
 // Composition root of the desktop app: open the lab (key from the OS keychain), build the
 // services, register IPC, open the window. Everything it wires runs under plain Node too.
 import { app, BrowserWindow, ipcMain } from 'electron'
+import { AuditLog, auditObserver, ServiceEventRelay } from './audit'
 import { LocalBackend } from './backends/local/local-backend'
 import { DEFAULT_REGION } from './backends/local/engine'
 import { openLab, type Lab } from './backends/local/lab'
@@ -15,6 +16,7 @@ import { createMainWindow, isAppUrl } from './window'
 
 let lab: Lab | undefined
 let services: Services | undefined
+let audit: AuditLog | undefined
 let win: BrowserWindow | undefined
 
 app.enableSandbox()
@@ -22,18 +24,24 @@ app.enableSandbox()
 async function start(): Promise<void> {
   useNativeBinding(electronSqliteBinding())
   const passphrase = process.env.KEYLAB_PASSPHRASE
+  const relay = new ServiceEventRelay()
   lab = openLab({
     dataDir: appDataDir(),
     authorize: createAuthorizer(),
-    unlock: passphrase ? { passphrase } : { keychain: electronKeychain }
+    unlock: passphrase ? { passphrase } : { keychain: electronKeychain },
+    onServiceEvent: relay.listener
   })
+  audit = AuditLog.open({ dataDir: lab.dataDir, rootKey: lab.rootKey })
+  relay.attach(audit)
   services = createServices({
     backend: new LocalBackend(lab.engine),
     lab: lab.engine,
     region: process.env.AWS_REGION ?? DEFAULT_REGION,
     version: VERSION,
     dataDir: lab.dataDir,
-    rootKey: lab.rootKey
+    rootKey: lab.rootKey,
+    observe: auditObserver(audit),
+    audit
   })
   registerIpc(
     ipcMain,
@@ -59,8 +67,14 @@ app.on('will-quit', (event) => {
   event.preventDefault()
   const closing = lab
   const endpoint = services?.endpoint
+  const log = audit
   lab = undefined
+  audit = undefined
+  // The endpoint stops first (in-flight requests finish and are recorded), then the audit log
+  // closes (final checkpoint), then the lab store.
   void (endpoint?.close() ?? Promise.resolve())
+    .then(() => log?.close())
+    .catch((e) => console.error('the audit log did not close cleanly:', e))
     .then(() => closing.close())
     .finally(() => app.exit(0))
 })

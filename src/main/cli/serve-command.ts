@@ -1,8 +1,10 @@
 // `keylab serve`: the lab as an AWS-compatible KMS endpoint for the aws CLI and every AWS SDK.
 // Prints the URL, the credentials and ready-to-paste aws commands; on SIGINT/SIGTERM it stops
-// accepting, lets in-flight requests finish, then closes the lab store.
+// accepting, lets in-flight requests finish (each on record in the audit log), then closes the
+// audit log and the lab store.
 import { isIP } from 'node:net'
 import { parseArgs } from 'node:util'
+import { AuditLog, auditObserver, ServiceEventRelay } from '../audit'
 import type { Lab } from '../backends/local/lab'
 import { createAuthorizer } from '../backends/local/policy/authorizer'
 import { endpointCredentials, parseCredentialsArg } from '../http/credentials'
@@ -50,13 +52,21 @@ export async function serveCommand(argv: string[]): Promise<void> {
   const port = parsePort(values.port ?? String(DEFAULT_PORT))
   if (values.credentials !== undefined) parseCredentialsArg(values.credentials)
 
-  const { lab, region } = await openLabFromArgs(values, { authorize: createAuthorizer() })
+  const relay = new ServiceEventRelay()
+  const { lab, region } = await openLabFromArgs(values, {
+    authorize: createAuthorizer(),
+    onServiceEvent: relay.listener
+  })
   let endpoint: Endpoint
+  let audit: AuditLog | undefined
   try {
+    audit = AuditLog.open({ dataDir: lab.dataDir, rootKey: lab.rootKey })
+    relay.attach(audit)
     const credentials = await endpointCredentials(lab.engine, values.credentials)
     endpoint = await startEndpoint({
       engine: lab.engine,
       credentials,
+      observe: auditObserver(audit),
       host,
       port,
       allowReset: values['allow-reset'] ?? false,
@@ -65,12 +75,16 @@ export async function serveCommand(argv: string[]): Promise<void> {
       throw listenError(e, host, port)
     })
   } catch (e) {
+    await audit?.close()
     await lab.close()
     throw e
   }
   printBanner(lab, endpoint, region, values['allow-reset'] ?? false)
+  const log = audit
   onShutdown(async () => {
+    // In-flight requests finish (and are on record) before the log's final checkpoint.
     await endpoint.close()
+    await log.close()
     await lab.close()
   })
 }

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { AuditLog, auditObserver, ServiceEventRelay } from '../audit'
 import { LocalBackend } from '../backends/local/local-backend'
 import { createAuthorizer } from '../backends/local/policy/authorizer'
 import { createServices } from '../services/services'
@@ -21,14 +22,28 @@ export async function webCommand(argv: string[]): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${rendererDir}; run npm run build first`)
   }
-  const { lab, region } = await openLabFromArgs(values, { authorize: createAuthorizer() })
+  const relay = new ServiceEventRelay()
+  const { lab, region } = await openLabFromArgs(values, {
+    authorize: createAuthorizer(),
+    onServiceEvent: relay.listener
+  })
+  let audit: AuditLog
+  try {
+    audit = AuditLog.open({ dataDir: lab.dataDir, rootKey: lab.rootKey })
+  } catch (e) {
+    await lab.close()
+    throw e
+  }
+  relay.attach(audit)
   const services = createServices({
     backend: new LocalBackend(lab.engine),
     lab: lab.engine,
     region,
     version: VERSION,
     dataDir: lab.dataDir,
-    rootKey: lab.rootKey
+    rootKey: lab.rootKey,
+    observe: auditObserver(audit),
+    audit
   })
   const host = await startWebHost({
     services,
@@ -42,6 +57,7 @@ export async function webCommand(argv: string[]): Promise<void> {
     await host.close()
     await services.endpoint.close()
     services.close()
+    await audit.close()
     await lab.close()
   })
 }

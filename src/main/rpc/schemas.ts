@@ -24,6 +24,18 @@ const newCredentials = z.discriminatedUnion('type', [
     })
     .strict()
 ])
+const auditFilter = z
+  .object({
+    from: z.number().int().min(0).optional(),
+    to: z.number().int().min(0).optional(),
+    eventName: z.string().min(1).max(128).optional(),
+    keyId: z.string().min(1).max(2048).optional(),
+    errorsOnly: z.boolean().optional(),
+    readOnly: z.boolean().optional(),
+    text: z.string().max(256).optional()
+  })
+  .strict()
+const seq = z.number().int().min(1)
 
 export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z.ZodType> } = {
   app: {
@@ -98,5 +110,30 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
     status: empty,
     start: z.object({ port: z.number().int().min(0).max(65535).optional() }).strict(),
     stop: empty
+  },
+  audit: {
+    summary: empty,
+    query: z
+      .object({
+        filter: auditFilter,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+        head: z.number().int().min(0).optional()
+      })
+      .strict(),
+    getRecord: z.object({ seq }).strict(),
+    startVerify: empty,
+    verifyStatus: z.object({ id: z.string().uuid() }).strict(),
+    exportChunk: z
+      .object({
+        format: z.enum(['cloudtrail', 'csv']),
+        filter: auditFilter,
+        cursor: z
+          .string()
+          .regex(/^\d+:\d+$/)
+          .optional(),
+        head: z.number().int().min(0).optional()
+      })
+      .strict()
   }
 }

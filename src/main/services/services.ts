@@ -11,6 +11,8 @@ import { ConsoleActivityHub } from './console-activity'
 import { createConnectionsService } from './connections-service'
 import { createCatalogService } from './catalog-service'
 import { createEndpointService, type EndpointService } from './endpoint-service'
+import type { AuditLog } from '../audit/audit-log'
+import { createAuditService } from './audit-service'
 import { createKmsService } from './kms-service'
 import { createLabService } from './lab-service'
 import { createImportToolsService } from './import-tools-service'
@@ -28,6 +30,8 @@ export interface ServicesOptions {
   /** Where the saved connections live (the data dir) and the root key that seals their secrets; in memory without. */
   dataDir?: string
   rootKey?: Buffer
+  /** The audit log the console's audit screen reads (query, verify, export). */
+  audit?: AuditLog
 }
 
 export interface Services extends Apis {
@@ -76,6 +80,7 @@ export function createServices(options: ServicesOptions): Services {
       version: options.version,
       observe: options.observe
     }),
+    audit: createAuditService(options.audit),
     close() {
       activity.close()
       pool.destroy()

@@ -6,6 +6,7 @@ import { OPERATIONS } from '../kms/operations'
 import type { AppApi } from './app-api'
 import type { CatalogApi } from './catalog-api'
 import type { EndpointApi } from './endpoint-api'
+import type { AuditApi } from './audit-api'
 import type { LabApi } from './lab-api'
 import type { ImportToolsApi } from './import-tools-api'
 import type { ConnectionsApi } from './connections-api'
@@ -20,6 +21,7 @@ export interface Apis {
   catalog: CatalogApi
   iam: IamApi
   endpoint: EndpointApi
+  audit: AuditApi
 }
 
 export type ApiName = keyof Apis
@@ -68,7 +70,15 @@ export const API_METHODS: MethodTable = {
     validatePolicy: true,
     simulate: true
   },
-  endpoint: { status: true, start: true, stop: true }
+  endpoint: { status: true, start: true, stop: true },
+  audit: {
+    summary: true,
+    query: true,
+    getRecord: true,
+    startVerify: true,
+    verifyStatus: true,
+    exportChunk: true
+  }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError }

@@ -58,3 +58,17 @@ export function formatShortDate(value: Date | string | number | undefined): stri
   const d = value instanceof Date ? value : new Date(value)
   return `${SHORT_DATE.format(d)} ${SHORT_TIME.format(d)}`
 }
+
+/** A moment to the second, for logs. */
+export function formatTime(value: Date | string | number): string {
+  const d = value instanceof Date ? value : new Date(value)
+  return d.toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false
+  })
+}

@@ -44,6 +44,7 @@ export const router = createRouter({
       name: 'simulator',
       component: () => import('../views/PolicySimulatorView.vue')
     },
+    { path: '/audit', name: 'audit', component: () => import('../views/AuditView.vue') },
     { path: '/settings', name: 'settings', component: () => import('../views/SettingsView.vue') }
   ]
 })

@@ -1,0 +1,136 @@
+// The checkpoint half of verification: the signing key is this log's own (sealed under the
+// root key, matching the fingerprint the log was created with), every checkpoint in the
+// database is signed, numbered in order and linked to the one before, and the mirror file
+// agrees with them (or holds one the database lost).
+import type { VerifyFailure } from '../../shared/ipc/audit-api'
+import type { Db } from '../data/cipher-db'
+import {
+  checkpointDigest,
+  parseCheckpoint,
+  readMirror,
+  signatureValid,
+  type Checkpoint
+} from './checkpoint'
+import { openSigningKey, readPublicKey, type SigningKey } from './signing-key'
+
+export interface CheckpointSource {
+  db: Db
+  dir: string
+  rootKey?: Buffer
+  signingKey?: SigningKey
+}
+
+export interface CheckpointFindings {
+  problems: VerifyFailure[]
+  notes: string[]
+  /** Checkpoints by the record they sign (records 1..total only). */
+  bySeq: Map<number, Checkpoint>
+  /** The newest checkpoint known, from the database or the mirror file. */
+  latest?: Checkpoint
+  count: number
+}
+
+export function checkCheckpoints(
+  source: CheckpointSource,
+  meta: Map<string, string>,
+  total: number
+): CheckpointFindings {
+  const problems: VerifyFailure[] = []
+  const notes: string[] = []
+  const bySeq = new Map<number, Checkpoint>()
+  let latest: Checkpoint | undefined
+  const { db, dir, rootKey, signingKey } = source
+  const logId = meta.get('logId') ?? ''
+  const fail = (reason: string, seq?: number, checkpoint?: number): void => {
+    problems.push({
+      reason,
+      ...(seq !== undefined ? { seq } : {}),
+      ...(checkpoint ? { checkpoint } : {})
+    })
+  }
+
+  let key: SigningKey | undefined
+  try {
+    key = signingKey ?? (rootKey ? openSigningKey(dir, rootKey) : readPublicKey(dir))
+    if (!rootKey && !signingKey)
+      notes.push('the sealed signing key was not checked (no lab key given)')
+    if (key.fingerprint !== meta.get('publicKeyFingerprint')) {
+      fail('the audit signing key is not the one this log was created with')
+      key = undefined
+    }
+  } catch (e) {
+    fail(`${(e as Error).message}; checkpoint signatures cannot be checked`)
+  }
+
+  const rows = db
+    .prepare('select number, body, signature from checkpoints order by number')
+    .all() as {
+    number: number
+    body: string
+    signature: Buffer
+  }[]
+  let previous: Checkpoint | undefined
+  for (const row of rows) {
+    const cp = parseCheckpoint(row.body, row.signature)
+    checkCheckpoint(cp, row.number, previous)
+    previous = cp
+  }
+  latest = previous
+  checkMirror(previous)
+  return { problems, notes, bySeq, latest, count: rows.length }
+
+  function checkCheckpoint(cp: Checkpoint, number: number, previous: Checkpoint | undefined): void {
+    const s = cp.statement
+    const expected = (previous?.statement.number ?? 0) + 1
+    if (number !== expected)
+      fail(`checkpoint #${expected} is missing from the database`, undefined, expected)
+    if (s.number !== number || s.logId !== logId) {
+      fail(`checkpoint #${number} does not belong to this log`, s.records, number)
+    } else if (key && !signatureValid(key, cp)) {
+      fail(
+        `checkpoint #${number} has an invalid signature: it was not signed by this log's key`,
+        s.records,
+        number
+      )
+    } else if (s.previousCheckpoint !== (previous ? checkpointDigest(previous) : null)) {
+      fail(`checkpoint #${number} does not follow checkpoint #${number - 1}`, s.records, number)
+    }
+    if (s.records <= total) bySeq.set(s.records, cp)
+  }
+
+  function checkMirror(dbLatest: Checkpoint | undefined): void {
+    const mirror = readMirror(dir)
+    if (mirror.state === 'invalid') return void fail(mirror.reason)
+    if (mirror.state === 'missing') {
+      if (dbLatest)
+        notes.push('audit-checkpoint.json is missing; KeyLab writes it again when it opens the log')
+      return
+    }
+    const cp = mirror.checkpoint
+    const n = cp.statement.number
+    const latestNumber = dbLatest?.statement.number ?? 0
+    if (cp.statement.logId !== logId)
+      return void fail('audit-checkpoint.json belongs to another audit log: audit.db was replaced')
+    if (key && !signatureValid(key, cp))
+      return void fail("audit-checkpoint.json is not signed by this log's key")
+    if (n > latestNumber) {
+      fail(
+        `checkpoint #${n} (audit-checkpoint.json, signed ${cp.statement.signedAt}, covering ${cp.statement.records} ` +
+          `records) is missing from the database: checkpoints were removed`,
+        undefined,
+        n
+      )
+      latest = cp
+      if (cp.statement.records <= total) bySeq.set(cp.statement.records, cp)
+    } else if (n < latestNumber) {
+      notes.push(
+        `audit-checkpoint.json holds checkpoint #${n}; the database goes on to #${latestNumber}`
+      )
+    } else if (
+      dbLatest &&
+      (cp.body !== dbLatest.body || !cp.signature.equals(dbLatest.signature))
+    ) {
+      fail(`audit-checkpoint.json does not match checkpoint #${n} in the database`, undefined, n)
+    }
+  }
+}

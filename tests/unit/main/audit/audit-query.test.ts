@@ -1,0 +1,111 @@
+// Paging in SQL: every window of every filter is exactly the matching records, newest first,
+// whether it comes from the first pass or from an anchor (every 256th match).
+import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AuditLog, AuditQuery } from '../../../../src/main/audit'
+import type { AuditFilter } from '../../../../src/shared/ipc/audit-api'
+import type { AuditRecord } from '../../../../src/shared/audit/record'
+import { syntheticRecord, SYNTHETIC_KEYS } from '../../../helpers/synthetic-calls'
+import { tempDir } from '../../../helpers/lab'
+
+const N = 6000
+let dir: string
+let log: AuditLog
+let query: AuditQuery
+const records: AuditRecord[] = []
+const start = Date.UTC(2026, 0, 1)
+
+beforeAll(async () => {
+  dir = tempDir()
+  log = AuditLog.open({ dataDir: dir, rootKey: randomBytes(32) })
+  const pending: Promise<void>[] = []
+  for (let i = 0; i < N; i++) {
+    const r = syntheticRecord(i)
+    r.eventTime = new Date(start + i * 60_000).toISOString()
+    records.push(r)
+    pending.push(log.append(r))
+  }
+  await Promise.all(pending)
+  query = new AuditQuery(log)
+})
+
+afterAll(async () => {
+  await log.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function expected(match: (r: AuditRecord) => boolean): number[] {
+  const seqs: number[] = []
+  records.forEach((r, i) => match(r) && seqs.push(i + 1))
+  return seqs.reverse()
+}
+
+function all(filter: AuditFilter, limit: number): number[] {
+  const seqs: number[] = []
+  for (let offset = 0; ; offset += limit) {
+    const page = query.page({ filter, offset, limit })
+    seqs.push(...page.rows.map((r) => r.seq))
+    if (page.rows.length < limit) return seqs
+  }
+}
+
+describe('audit query', () => {
+  const key = SYNTHETIC_KEYS[7]
+  const cases: Array<[string, AuditFilter, (r: AuditRecord) => boolean]> = [
+    ['event name', { eventName: 'Decrypt' }, (r) => r.eventName === 'Decrypt'],
+    ['key', { keyId: key }, (r) => r.resources.some((a) => a.endsWith(key))],
+    [
+      'key ARN',
+      { keyId: `arn:aws:kms:us-east-1:111122223333:key/${key}` },
+      (r) => r.resources.some((a) => a.endsWith(key))
+    ],
+    ['errors', { errorsOnly: true }, (r) => !!r.errorCode],
+    ['mutating', { readOnly: false }, (r) => !r.readOnly],
+    [
+      'narrow time',
+      { from: start + 100 * 60_000, to: start + 160 * 60_000 },
+      (r) => {
+        const t = Date.parse(r.eventTime)
+        return t >= start + 100 * 60_000 && t <= start + 160 * 60_000
+      }
+    ],
+    ['wide time', { from: start + 60_000 }, (r) => Date.parse(r.eventTime) >= start + 60_000],
+    [
+      'text',
+      { text: '"TENANT":"T7"' },
+      (r) =>
+        r.requestParameters?.encryptionContext !== undefined &&
+        (r.requestParameters.encryptionContext as Record<string, string>).tenant === 't7'
+    ],
+    [
+      'combined',
+      { eventName: 'GenerateDataKey', readOnly: true, keyId: key },
+      (r) => r.eventName === 'GenerateDataKey' && r.resources.some((a) => a.endsWith(key))
+    ]
+  ]
+  for (const [name, filter, match] of cases) {
+    it(`pages a ${name} filter exactly, in windows across anchors`, () => {
+      const want = expected(match)
+      expect(want.length).toBeGreaterThan(0)
+      expect(query.page({ filter, offset: 0, limit: 10 }).total).toBe(want.length)
+      expect(all(filter, 100)).toEqual(want)
+      expect(all(filter, 77)).toEqual(want)
+      const deep = query.page({ filter, offset: 300, limit: 50 })
+      expect(deep.rows.map((r) => r.seq)).toEqual(want.slice(300, 350))
+    })
+  }
+
+  it('pins a view to its head while records are added', async () => {
+    const first = query.page({ filter: { eventName: 'Decrypt' }, offset: 0, limit: 5 })
+    await log.append(syntheticRecord(1))
+    const again = query.page({
+      filter: { eventName: 'Decrypt' },
+      offset: 0,
+      limit: 5,
+      head: first.head
+    })
+    expect(again).toEqual(first)
+    expect(query.page({ filter: {}, offset: 0, limit: 1 }).head).toBe(first.head + 1)
+  })
+})

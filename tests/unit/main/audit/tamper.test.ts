@@ -1,0 +1,232 @@
+// Tampering with the audit log by someone holding its database key: every kind of change is
+// detected by verify, which names the first record (or checkpoint) that fails and why.
+import { generateKeyPairSync, sign } from 'node:crypto'
+import { cpSync, rmSync, unlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { genesis, linkHash, toBlob } from '../../../../src/main/audit/hash-chain'
+import { openAuditLab, tamper, verifyDir } from '../../../helpers/audit'
+import { tempDir } from '../../../helpers/lab'
+import type { Db } from '../../../../src/main/data/cipher-db'
+
+const RECORDS = 2500
+let base: string
+let rootKey: Buffer
+/** Records covered by checkpoint #1 (a multiple of 1000, or just past it at a batch's end). */
+let firstSigned: number
+const copies: string[] = []
+
+beforeAll(async () => {
+  const env = openAuditLab()
+  base = env.dir
+  rootKey = Buffer.from(env.lab.rootKey)
+  const { KeyMetadata } = await env.services.kms.CreateKey({ Description: 'tamper target' })
+  const keyId = KeyMetadata?.KeyId as string
+  for (let i = 1; i < RECORDS; i += 100) {
+    const n = Math.min(100, RECORDS - i)
+    await Promise.all(
+      Array.from({ length: n }, () => env.services.kms.DescribeKey({ KeyId: keyId }))
+    )
+  }
+  expect(env.audit.headSeq).toBe(RECORDS)
+  const row = env.audit.db.prepare('select body from checkpoints where number = 1').get() as {
+    body: string
+  }
+  firstSigned = JSON.parse(row.body).records
+  expect(firstSigned).toBeGreaterThanOrEqual(1000)
+  await env.close()
+})
+
+afterAll(() => {
+  for (const d of [base, ...copies]) rmSync(d, { recursive: true, force: true })
+})
+
+function copy(): string {
+  const dir = tempDir()
+  copies.push(dir)
+  cpSync(base, dir, { recursive: true })
+  return dir
+}
+
+function rewriteChain(db: Db, change: (record: Record<string, unknown>) => void): void {
+  const logId = (
+    db.prepare("select value from meta where name = 'logId'").get() as { value: string }
+  ).value
+  let prev = genesis(logId)
+  const rows = db.prepare('select seq, body from events order by seq').all() as {
+    seq: number
+    body: string
+  }[]
+  const update = db.prepare('update events set prev = ?, hash = ?, body = ? where seq = ?')
+  db.transaction(() => {
+    for (const row of rows) {
+      const record = JSON.parse(row.body)
+      change(record)
+      const body = JSON.stringify(record)
+      const hash = linkHash(prev, body)
+      update.run(toBlob(prev), toBlob(hash), body, row.seq)
+      prev = hash
+    }
+  })()
+}
+
+describe('audit log tampering', () => {
+  it('an untouched log verifies, with a checkpoint every 1000 records and one on close', () => {
+    const report = verifyDir(copy())
+    expect(report).toMatchObject({ ok: true, records: RECORDS, checkpoints: 3, problems: [] })
+    expect(report.lastCheckpoint).toMatchObject({ number: 3, records: RECORDS })
+  })
+
+  it('refuses UPDATE and DELETE while its triggers are in place', () => {
+    const dir = copy()
+    const db = openAuditLab(dir).audit.db
+    expect(() => db.prepare("update events set body = '{}' where seq = 1").run()).toThrow(
+      'the audit log is append-only: update on events refused'
+    )
+    expect(() => db.prepare('delete from events where seq = 1').run()).toThrow(
+      'the audit log is append-only: delete on events refused'
+    )
+    expect(() => db.prepare('delete from checkpoints').run()).toThrow('append-only')
+    db.close()
+  })
+
+  it('names a record whose field was changed', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) =>
+      db
+        .prepare(
+          "update events set body = json_set(body, '$.eventName', 'Decrypt') where seq = 1234"
+        )
+        .run()
+    )
+    const report = verifyDir(dir)
+    expect(report.ok).toBe(false)
+    expect(report.failure).toEqual({
+      seq: 1234,
+      reason: 'record 1234 was changed after it was written: its content no longer matches its hash'
+    })
+    expect(report.problems.map((p) => p.reason)).toContainEqual(
+      expect.stringContaining('append-only triggers events_no_update, events_no_delete')
+    )
+  })
+
+  it('names a record changed to hold a raw control character', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) =>
+      db
+        .prepare(
+          "update events set body = replace(body, 'KeyLab console', 'KeyLab' || char(30)) where seq = 2222"
+        )
+        .run()
+    )
+    expect(verifyDir(dir).failure).toEqual({
+      seq: 2222,
+      reason: 'record 2222 was changed after it was written: its content no longer matches its hash'
+    })
+  })
+
+  it('names a deleted record', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => db.prepare('delete from events where seq = 1500').run())
+    expect(verifyDir(dir).failure).toEqual({
+      seq: 1500,
+      reason: 'record 1500 is missing: the log goes from record 1499 to record 1501'
+    })
+  })
+
+  it('names the first of two records swapped', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => {
+      const get = db.prepare('select prev, hash, body from events where seq = ?')
+      const a = get.get(1300) as { prev: Buffer; hash: Buffer; body: string }
+      const b = get.get(1301) as { prev: Buffer; hash: Buffer; body: string }
+      const put = db.prepare('update events set prev = ?, hash = ?, body = ? where seq = ?')
+      put.run(b.prev, b.hash, b.body, 1300)
+      put.run(a.prev, a.hash, a.body, 1301)
+    })
+    expect(verifyDir(dir).failure).toEqual({
+      seq: 1300,
+      reason:
+        'record 1300 does not follow record 1299: a record was removed, inserted or moved, or record 1299 was rewritten'
+    })
+  })
+
+  it('names the cut tail against the last checkpoint', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => db.prepare('delete from events where seq > 2400').run())
+    const report = verifyDir(dir)
+    expect(report.failure?.seq).toBe(2401)
+    expect(report.failure?.checkpoint).toBe(3)
+    expect(report.failure?.reason).toMatch(
+      /^the log ends at record 2400, but checkpoint #3 \(signed .+\) covers 2500 records: records 2401 to 2500 were removed$/
+    )
+  })
+
+  it('sees a cut tail whose checkpoints were deleted too, from the checkpoint file', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => {
+      db.prepare('delete from events where seq > 1900').run()
+      db.prepare('delete from checkpoints where number > 1').run()
+    })
+    const reasons = verifyDir(dir).problems.map((p) => p.reason)
+    expect(reasons).toContainEqual(
+      expect.stringMatching(
+        /^checkpoint #3 \(audit-checkpoint.json, signed .+, covering 2500 records\) is missing from the database: checkpoints were removed$/
+      )
+    )
+    expect(reasons).toContainEqual(
+      expect.stringMatching(/^the log ends at record 1900, but checkpoint #3/)
+    )
+  })
+
+  it('names the first signed record of a chain rewritten consistently', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => rewriteChain(db, (r) => (r.userAgent = 'rewritten')))
+    const report = verifyDir(dir)
+    expect(report.failure).toMatchObject({ seq: firstSigned, checkpoint: 1 })
+    expect(report.failure?.reason).toMatch(
+      new RegExp(
+        `^record ${firstSigned} is not the record checkpoint #1 signed \\(.+\\): the log up to it was rewritten$`
+      )
+    )
+  })
+
+  it('sees a rewritten chain whose checkpoints and checkpoint file were removed', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => {
+      rewriteChain(db, (r) => (r.sourceIPAddress = '203.0.113.9'))
+      db.prepare('delete from checkpoints').run()
+    })
+    unlinkSync(join(dir, 'audit-checkpoint.json'))
+    expect(verifyDir(dir).failure).toEqual({
+      seq: 1,
+      reason:
+        'records 1 to 2500 are not covered by any signed checkpoint, although one is signed every 1000 records: checkpoints were removed'
+    })
+  })
+
+  it('sees checkpoints re-signed with a key of the attacker', () => {
+    const dir = copy()
+    const { privateKey } = generateKeyPairSync('ed25519')
+    tamper(dir, rootKey, (db) => {
+      rewriteChain(db, (r) => (r.awsRegion = 'eu-west-1'))
+      const rows = db.prepare('select number, body from checkpoints').all() as {
+        number: number
+        body: string
+      }[]
+      for (const row of rows) {
+        db.prepare('update checkpoints set signature = ? where number = ?').run(
+          sign(null, Buffer.from(row.body), privateKey),
+          row.number
+        )
+      }
+    })
+    const report = verifyDir(dir)
+    expect(report.problems).toContainEqual({
+      seq: firstSigned,
+      checkpoint: 1,
+      reason: "checkpoint #1 has an invalid signature: it was not signed by this log's key"
+    })
+    expect(report.failure?.seq).toBe(firstSigned)
+  })
+})
