@@ -1,6 +1,7 @@
 // The key policy the KMS console writes from its create-key wizard: the account statement
-// (IAM policies enabled), key administrators, key users, and the statement that lets key users
-// attach the key to AWS resources with grants. Formatted as the console and GetKeyPolicy show it.
+// (IAM policies enabled), key administrators, key users with the actions the key's usage
+// allows, and, for symmetric encryption keys, the statement that lets key users attach the key
+// to AWS resources with grants. Formatted as the console and GetKeyPolicy show it.
 // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
 
 export const CONSOLE_POLICY_SIDS = {
@@ -28,13 +29,7 @@ export const KEY_ADMIN_ACTIONS = [
   'kms:RotateKeyOnDemand'
 ]
 
-export const KEY_USER_ACTIONS = [
-  'kms:Encrypt',
-  'kms:Decrypt',
-  'kms:ReEncrypt*',
-  'kms:GenerateDataKey*',
-  'kms:DescribeKey'
-]
+const DELETE_ACTIONS = ['kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion']
 
 export interface ConsoleKeyPolicyInput {
   accountId: string
@@ -44,11 +39,37 @@ export interface ConsoleKeyPolicyInput {
   users: string[]
   /** "Allow key administrators to delete this key" (on by default in the console). */
   allowKeyDeletion?: boolean
+  /** The key's usage and whether it is a symmetric key (default: symmetric encryption). */
+  keyUsage?: string
+  symmetric?: boolean
+}
+
+/** What key users may do, by the key's usage, as the console writes it. */
+export function keyUserActions(keyUsage = 'ENCRYPT_DECRYPT', symmetric = true): string[] {
+  switch (keyUsage) {
+    case 'SIGN_VERIFY':
+      return ['kms:DescribeKey', 'kms:GetPublicKey', 'kms:Sign', 'kms:Verify']
+    case 'GENERATE_VERIFY_MAC':
+      return ['kms:DescribeKey', 'kms:GenerateMac', 'kms:VerifyMac']
+    case 'KEY_AGREEMENT':
+      return ['kms:DescribeKey', 'kms:GetPublicKey', 'kms:DeriveSharedSecret']
+    default:
+      return symmetric
+        ? [
+            'kms:Encrypt',
+            'kms:Decrypt',
+            'kms:ReEncrypt*',
+            'kms:GenerateDataKey*',
+            'kms:DescribeKey'
+          ]
+        : ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:DescribeKey', 'kms:GetPublicKey']
+  }
 }
 
 const one = (list: string[]): string | string[] => (list.length === 1 ? list[0] : list)
 
 export function consoleKeyPolicy(input: ConsoleKeyPolicyInput): string {
+  const symmetric = input.symmetric ?? true
   const statements: object[] = [
     {
       Sid: CONSOLE_POLICY_SIDS.root,
@@ -61,9 +82,7 @@ export function consoleKeyPolicy(input: ConsoleKeyPolicyInput): string {
   if (input.administrators.length) {
     const actions =
       input.allowKeyDeletion === false
-        ? KEY_ADMIN_ACTIONS.filter(
-            (a) => a !== 'kms:ScheduleKeyDeletion' && a !== 'kms:CancelKeyDeletion'
-          )
+        ? KEY_ADMIN_ACTIONS.filter((a) => !DELETE_ACTIONS.includes(a))
         : KEY_ADMIN_ACTIONS
     statements.push({
       Sid: CONSOLE_POLICY_SIDS.administrators,
@@ -74,23 +93,23 @@ export function consoleKeyPolicy(input: ConsoleKeyPolicyInput): string {
     })
   }
   if (input.users.length) {
-    statements.push(
-      {
-        Sid: CONSOLE_POLICY_SIDS.users,
-        Effect: 'Allow',
-        Principal: { AWS: one(input.users) },
-        Action: KEY_USER_ACTIONS,
-        Resource: '*'
-      },
-      {
+    statements.push({
+      Sid: CONSOLE_POLICY_SIDS.users,
+      Effect: 'Allow',
+      Principal: { AWS: one(input.users) },
+      Action: keyUserActions(input.keyUsage, symmetric),
+      Resource: '*'
+    })
+    if (symmetric && (input.keyUsage ?? 'ENCRYPT_DECRYPT') === 'ENCRYPT_DECRYPT') {
+      statements.push({
         Sid: CONSOLE_POLICY_SIDS.grants,
         Effect: 'Allow',
         Principal: { AWS: one(input.users) },
         Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
         Resource: '*',
         Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } }
-      }
-    )
+      })
+    }
   }
   return JSON.stringify(
     { Id: 'key-consolepolicy-3', Version: '2012-10-17', Statement: statements },
