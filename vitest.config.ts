@@ -1,4 +1,5 @@
-// Unit, contract and integration tests: a node project for main/shared, happy-dom for the renderer.
+// Unit, contract and integration tests: node projects for main/shared and for the contract suite,
+// happy-dom for the renderer.
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
@@ -18,9 +19,20 @@ export default defineConfig({
           include: [
             'tests/unit/main/**/*.test.ts',
             'tests/unit/shared/**/*.test.ts',
-            'tests/contract/**/*.test.ts',
             'tests/integration/**/*.test.ts'
           ],
+          testTimeout: 30_000,
+          hookTimeout: 60_000
+        }
+      },
+      {
+        // The one KMS contract suite, on every target; one moto_server serves the whole run.
+        extends: true,
+        test: {
+          name: 'contract',
+          environment: 'node',
+          include: ['tests/contract/**/*.test.ts'],
+          globalSetup: ['tests/contract/moto-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000
         }

@@ -72,7 +72,7 @@ contract('Data keys and random bytes', (c) => {
     expect(dec.Plaintext!.length).toBe(32)
   })
 
-  it('refuses asymmetric and non-encryption keys', async () => {
+  it.skipIf(c.lacks('keyUsageRules'))('refuses asymmetric and non-encryption keys', async () => {
     await expectError(
       c.t.call('GenerateDataKey', { KeyId: rsa.KeyId, KeySpec: 'AES_256' }),
       'InvalidKeyUsageException',
@@ -90,91 +90,100 @@ contract('Data keys and random bytes', (c) => {
     )
   })
 
-  it('generates data key pairs of every spec: PKCS#8 private key, SPKI public key', async () => {
-    const specs = [
-      ['RSA_2048', 'rsa'],
-      ['ECC_NIST_P256', 'ec'],
-      ['ECC_NIST_P384', 'ec'],
-      ['ECC_NIST_P521', 'ec'],
-      ['ECC_SECG_P256K1', 'ec'],
-      ['ECC_NIST_EDWARDS25519', 'ed25519']
-    ] as const
-    for (const [spec, type] of specs) {
-      const pair = await c.t.call('GenerateDataKeyPair', {
+  it.skipIf(c.lacks('dataKeyPairs'))(
+    'generates data key pairs of every spec: PKCS#8 private key, SPKI public key',
+    async () => {
+      const specs = [
+        ['RSA_2048', 'rsa'],
+        ['ECC_NIST_P256', 'ec'],
+        ['ECC_NIST_P384', 'ec'],
+        ['ECC_NIST_P521', 'ec'],
+        ['ECC_SECG_P256K1', 'ec'],
+        ['ECC_NIST_EDWARDS25519', 'ed25519']
+      ] as const
+      for (const [spec, type] of specs) {
+        const pair = await c.t.call('GenerateDataKeyPair', {
+          KeyId: sym.KeyId,
+          KeyPairSpec: spec,
+          EncryptionContext: { pair: spec }
+        })
+        expect(pair).toMatchObject({ KeyId: sym.Arn, KeyPairSpec: spec })
+        const priv = createPrivateKey({
+          key: Buffer.from(pair.PrivateKeyPlaintext!),
+          format: 'der',
+          type: 'pkcs8'
+        })
+        const pub = createPublicKey({
+          key: Buffer.from(pair.PublicKey!),
+          format: 'der',
+          type: 'spki'
+        })
+        expect(priv.asymmetricKeyType).toBe(type)
+        expect(hex(createPublicKey(priv).export({ format: 'der', type: 'spki' }))).toBe(
+          hex(pub.export({ format: 'der', type: 'spki' }))
+        )
+        const dec = await c.t.call('Decrypt', {
+          CiphertextBlob: pair.PrivateKeyCiphertextBlob,
+          EncryptionContext: { pair: spec }
+        })
+        expect(hex(dec.Plaintext)).toBe(hex(pair.PrivateKeyPlaintext))
+      }
+    }
+  )
+
+  it.skipIf(c.lacks('dataKeyPairs'))(
+    'generates a data key pair without plaintext, and refuses asymmetric KMS keys',
+    async () => {
+      const pair = await c.t.call('GenerateDataKeyPairWithoutPlaintext', {
         KeyId: sym.KeyId,
-        KeyPairSpec: spec,
-        EncryptionContext: { pair: spec }
+        KeyPairSpec: 'ECC_NIST_P256'
       })
-      expect(pair).toMatchObject({ KeyId: sym.Arn, KeyPairSpec: spec })
+      expect(pair).not.toHaveProperty('PrivateKeyPlaintext')
+      const dec = await c.t.call('Decrypt', { CiphertextBlob: pair.PrivateKeyCiphertextBlob })
       const priv = createPrivateKey({
-        key: Buffer.from(pair.PrivateKeyPlaintext!),
+        key: Buffer.from(dec.Plaintext!),
         format: 'der',
         type: 'pkcs8'
       })
-      const pub = createPublicKey({
-        key: Buffer.from(pair.PublicKey!),
-        format: 'der',
-        type: 'spki'
-      })
-      expect(priv.asymmetricKeyType).toBe(type)
       expect(hex(createPublicKey(priv).export({ format: 'der', type: 'spki' }))).toBe(
-        hex(pub.export({ format: 'der', type: 'spki' }))
+        hex(pair.PublicKey)
       )
-      const dec = await c.t.call('Decrypt', {
-        CiphertextBlob: pair.PrivateKeyCiphertextBlob,
-        EncryptionContext: { pair: spec }
-      })
-      expect(hex(dec.Plaintext)).toBe(hex(pair.PrivateKeyPlaintext))
+      await expectError(
+        c.t.call('GenerateDataKeyPairWithoutPlaintext', {
+          KeyId: rsa.KeyId,
+          KeyPairSpec: 'ECC_NIST_P256'
+        }),
+        'InvalidKeyUsageException',
+        'You cannot generate a data key pair with an asymmetric CMK'
+      )
+      await expectError(
+        c.t.call('GenerateDataKeyPair', { KeyId: sym.KeyId, KeyPairSpec: 'RSA_1024' }),
+        'ValidationException',
+        /^1 validation error detected: Value 'RSA_1024' at 'keyPairSpec' failed to satisfy constraint: Member must satisfy enum value set: \[/
+      )
     }
-  })
+  )
 
-  it('generates a data key pair without plaintext, and refuses asymmetric KMS keys', async () => {
-    const pair = await c.t.call('GenerateDataKeyPairWithoutPlaintext', {
-      KeyId: sym.KeyId,
-      KeyPairSpec: 'ECC_NIST_P256'
-    })
-    expect(pair).not.toHaveProperty('PrivateKeyPlaintext')
-    const dec = await c.t.call('Decrypt', { CiphertextBlob: pair.PrivateKeyCiphertextBlob })
-    const priv = createPrivateKey({
-      key: Buffer.from(dec.Plaintext!),
-      format: 'der',
-      type: 'pkcs8'
-    })
-    expect(hex(createPublicKey(priv).export({ format: 'der', type: 'spki' }))).toBe(
-      hex(pair.PublicKey)
-    )
-    await expectError(
-      c.t.call('GenerateDataKeyPairWithoutPlaintext', {
-        KeyId: rsa.KeyId,
-        KeyPairSpec: 'ECC_NIST_P256'
-      }),
-      'InvalidKeyUsageException',
-      'You cannot generate a data key pair with an asymmetric CMK'
-    )
-    await expectError(
-      c.t.call('GenerateDataKeyPair', { KeyId: sym.KeyId, KeyPairSpec: 'RSA_1024' }),
-      'ValidationException',
-      /^1 validation error detected: Value 'RSA_1024' at 'keyPairSpec' failed to satisfy constraint: Member must satisfy enum value set: \[/
-    )
-  })
-
-  it('answers DryRunOperationException for the data key operations', async () => {
-    const msg = 'The request would have succeeded, but the DryRun option is set.'
-    await expectError(
-      c.t.call('GenerateDataKey', { KeyId: sym.KeyId, KeySpec: 'AES_256', DryRun: true }),
-      'DryRunOperationException',
-      msg
-    )
-    await expectError(
-      c.t.call('GenerateDataKeyPairWithoutPlaintext', {
-        KeyId: sym.KeyId,
-        KeyPairSpec: 'RSA_2048',
-        DryRun: true
-      }),
-      'DryRunOperationException',
-      msg
-    )
-  })
+  it.skipIf(c.lacks('dryRun', 'dataKeyPairs'))(
+    'answers DryRunOperationException for the data key operations',
+    async () => {
+      const msg = 'The request would have succeeded, but the DryRun option is set.'
+      await expectError(
+        c.t.call('GenerateDataKey', { KeyId: sym.KeyId, KeySpec: 'AES_256', DryRun: true }),
+        'DryRunOperationException',
+        msg
+      )
+      await expectError(
+        c.t.call('GenerateDataKeyPairWithoutPlaintext', {
+          KeyId: sym.KeyId,
+          KeyPairSpec: 'RSA_2048',
+          DryRun: true
+        }),
+        'DryRunOperationException',
+        msg
+      )
+    }
+  )
 
   it('generates 1 to 1024 random bytes', async () => {
     const a = await c.t.call('GenerateRandom', { NumberOfBytes: 1024 })

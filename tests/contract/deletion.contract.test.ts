@@ -5,28 +5,34 @@ import { contract, expectError } from './contract'
 import { createKey, DAY, unique } from './fixtures'
 
 contract('ScheduleKeyDeletion, CancelKeyDeletion, deletion when the window ends', (c) => {
-  it('schedules deletion with the window asked for, and the key stops being enabled', async () => {
-    const key = await createKey(c)
-    const before = Date.now()
-    const out = await c.t.call('ScheduleKeyDeletion', { KeyId: key.KeyId, PendingWindowInDays: 7 })
-    expect(out).toMatchObject({
-      KeyId: key.Arn,
-      KeyState: 'PendingDeletion',
-      PendingWindowInDays: 7
-    })
-    expect(out.DeletionDate!.getTime()).toBeGreaterThanOrEqual(before + 7 * DAY - 1000)
-    const md = (await c.t.call('DescribeKey', { KeyId: key.KeyId })).KeyMetadata!
-    expect(md).toMatchObject({ KeyState: 'PendingDeletion', Enabled: false })
-    expect(md.DeletionDate!.getTime()).toBe(out.DeletionDate!.getTime())
-  })
+  it.skipIf(c.lacks('deletionRules', 'keyArns'))(
+    'schedules deletion with the window asked for, and the key stops being enabled',
+    async () => {
+      const key = await createKey(c)
+      const before = Date.now()
+      const out = await c.t.call('ScheduleKeyDeletion', {
+        KeyId: key.KeyId,
+        PendingWindowInDays: 7
+      })
+      expect(out).toMatchObject({
+        KeyId: key.Arn,
+        KeyState: 'PendingDeletion',
+        PendingWindowInDays: 7
+      })
+      expect(out.DeletionDate!.getTime()).toBeGreaterThanOrEqual(before + 7 * DAY - 1000)
+      const md = (await c.t.call('DescribeKey', { KeyId: key.KeyId })).KeyMetadata!
+      expect(md).toMatchObject({ KeyState: 'PendingDeletion', Enabled: false })
+      expect(md.DeletionDate!.getTime()).toBe(out.DeletionDate!.getTime())
+    }
+  )
 
-  it('waits 30 days when no window is given', async () => {
+  it.skipIf(c.lacks('deletionRules'))('waits 30 days when no window is given', async () => {
     const key = await createKey(c)
     const out = await c.t.call('ScheduleKeyDeletion', { KeyId: key.KeyId })
     expect(out.PendingWindowInDays).toBe(30)
   })
 
-  it('refuses a window outside 7-30 days', async () => {
+  it.skipIf(c.lacks('deletionRules'))('refuses a window outside 7-30 days', async () => {
     const key = await createKey(c)
     for (const days of [1, 6, 31, 365]) {
       await expectError(
@@ -42,7 +48,7 @@ contract('ScheduleKeyDeletion, CancelKeyDeletion, deletion when the window ends'
     )
   })
 
-  it('refuses to schedule a key twice', async () => {
+  it.skipIf(c.lacks('keyStates'))('refuses to schedule a key twice', async () => {
     const key = await createKey(c)
     await c.t.call('ScheduleKeyDeletion', { KeyId: key.KeyId, PendingWindowInDays: 7 })
     await expectError(
@@ -52,21 +58,24 @@ contract('ScheduleKeyDeletion, CancelKeyDeletion, deletion when the window ends'
     )
   })
 
-  it('cancels deletion and leaves the key Disabled', async () => {
-    const key = await createKey(c)
-    await c.t.call('ScheduleKeyDeletion', { KeyId: key.KeyId, PendingWindowInDays: 7 })
-    expect(await c.t.call('CancelKeyDeletion', { KeyId: key.KeyId })).toMatchObject({
-      KeyId: key.Arn
-    })
-    const md = (await c.t.call('DescribeKey', { KeyId: key.KeyId })).KeyMetadata!
-    expect(md).toMatchObject({ KeyState: 'Disabled', Enabled: false })
-    expect(md.DeletionDate).toBeUndefined()
-    await expectError(
-      c.t.call('CancelKeyDeletion', { KeyId: key.KeyId }),
-      'KMSInvalidStateException',
-      `${key.Arn} is not pending deletion.`
-    )
-  })
+  it.skipIf(c.lacks('keyArns', 'keyStates'))(
+    'cancels deletion and leaves the key Disabled',
+    async () => {
+      const key = await createKey(c)
+      await c.t.call('ScheduleKeyDeletion', { KeyId: key.KeyId, PendingWindowInDays: 7 })
+      expect(await c.t.call('CancelKeyDeletion', { KeyId: key.KeyId })).toMatchObject({
+        KeyId: key.Arn
+      })
+      const md = (await c.t.call('DescribeKey', { KeyId: key.KeyId })).KeyMetadata!
+      expect(md).toMatchObject({ KeyState: 'Disabled', Enabled: false })
+      expect(md.DeletionDate).toBeUndefined()
+      await expectError(
+        c.t.call('CancelKeyDeletion', { KeyId: key.KeyId }),
+        'KMSInvalidStateException',
+        `${key.Arn} is not pending deletion.`
+      )
+    }
+  )
 
   it.skipIf(c.lacks('labClock'))(
     'deletes the key and its aliases when the lab clock passes the deletion date',

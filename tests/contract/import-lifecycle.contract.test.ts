@@ -5,7 +5,7 @@ import { LAB_OPERATIONS } from '../../src/main/backends/local/operations'
 import { contract, expectError } from './contract'
 import { createExternalKey, DAY, describe, importMaterial, material } from './import-helpers'
 
-contract('Imported key material lifecycle', (c) => {
+contract('Imported key material lifecycle', ['importedMaterial'], (c) => {
   it('reimports the same material with a new expiry and refuses different material', async () => {
     const key = await createExternalKey(c)
     const bytes = material()

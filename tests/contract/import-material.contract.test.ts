@@ -1,5 +1,6 @@
 // Contract: ImportKeyMaterial: the key becomes Enabled with the expiry asked for; ValidTo rules,
-// import tokens, wrapping and material form are checked with AWS's exceptions.
+// import tokens, wrapping and material form are checked with AWS's exceptions; and the member
+// constraints of both import operations.
 import { generateKeyPairSync } from 'node:crypto'
 import { expect, it } from 'vitest'
 import { wrapKeyMaterial } from '../../src/main/backends/local/crypto/key-wrapping'
@@ -13,7 +14,7 @@ import {
   params
 } from './import-helpers'
 
-contract('ImportKeyMaterial', (c) => {
+contract('ImportKeyMaterial', ['importedMaterial'], (c) => {
   it('imports 32 bytes into a symmetric key with an expiry and enables it', async () => {
     const key = await createExternalKey(c)
     const p = await params(c, key.KeyId)
@@ -226,7 +227,22 @@ contract('ImportKeyMaterial', (c) => {
   })
 })
 
-contract('ImportKeyMaterial validation', (c) => {
+// Member constraints of the import operations: checked before anything else, so they also run
+// on targets without imported material.
+contract('GetParametersForImport and ImportKeyMaterial validation', (c) => {
+  it('validates the GetParametersForImport enums with AWS text', async () => {
+    const key = await createExternalKey(c)
+    await expectError(
+      c.t.call('GetParametersForImport', {
+        KeyId: key.KeyId,
+        WrappingAlgorithm: 'RSA_OAEP',
+        WrappingKeySpec: 'RSA_1024'
+      }),
+      'ValidationException',
+      "2 validation errors detected: Value 'RSA_OAEP' at 'wrappingAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [RSAES_PKCS1_V1_5, RSAES_OAEP_SHA_1, RSAES_OAEP_SHA_256, RSA_AES_KEY_WRAP_SHA_1, RSA_AES_KEY_WRAP_SHA_256, SM2PKE]; Value 'RSA_1024' at 'wrappingKeySpec' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, RSA_3072, RSA_4096, SM2]"
+    )
+  })
+
   it('never echoes binary members in validation messages', async () => {
     const key = await createExternalKey(c)
     await expectError(

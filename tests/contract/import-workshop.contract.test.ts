@@ -17,7 +17,7 @@ import { createExternalKey, DAY, describe } from './import-helpers'
 
 const OAEP_SHA256 = ['-pkeyopt', 'rsa_oaep_md:sha256', '-pkeyopt', 'rsa_mgf1_md:sha256']
 
-contract('Import with the workshop openssl commands', (c) => {
+contract('Import with the workshop openssl commands', ['importedMaterial'], (c) => {
   const dirs: string[] = []
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
@@ -172,7 +172,7 @@ contract('Import with the workshop openssl commands', (c) => {
   })
 })
 
-contract("The import wizard's terminal commands", (c) => {
+contract("The import wizard's terminal commands", ['importedMaterial'], (c) => {
   for (const [keySpec, usage, algorithm] of [
     ['SYMMETRIC_DEFAULT', undefined, 'RSAES_OAEP_SHA_256'],
     ['SYMMETRIC_DEFAULT', undefined, 'RSA_AES_KEY_WRAP_SHA_1'],

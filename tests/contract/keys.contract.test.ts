@@ -3,7 +3,8 @@ import { expect, it } from 'vitest'
 import { contract, expectError } from './contract'
 import { createKey } from './fixtures'
 
-const SPEC_USAGES: Array<[string, string, Record<string, unknown>]> = [
+/** Spec, usage, the algorithms AWS reports, and what a target needs beyond CreateKey. */
+const SPEC_USAGES: Array<[string, string, Record<string, unknown>, string?]> = [
   ['SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT', { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] }],
   [
     'RSA_2048',
@@ -22,17 +23,18 @@ const SPEC_USAGES: Array<[string, string, Record<string, unknown>]> = [
   ],
   ['ECC_NIST_P256', 'SIGN_VERIFY', { SigningAlgorithms: ['ECDSA_SHA_256'] }],
   ['ECC_NIST_P384', 'SIGN_VERIFY', { SigningAlgorithms: ['ECDSA_SHA_384'] }],
-  ['ECC_NIST_P521', 'KEY_AGREEMENT', { KeyAgreementAlgorithms: ['ECDH'] }],
+  ['ECC_NIST_P521', 'KEY_AGREEMENT', { KeyAgreementAlgorithms: ['ECDH'] }, 'keyAlgorithms'],
   ['ECC_SECG_P256K1', 'SIGN_VERIFY', { SigningAlgorithms: ['ECDSA_SHA_256'] }],
   [
     'ECC_NIST_EDWARDS25519',
     'SIGN_VERIFY',
-    { SigningAlgorithms: ['ED25519_SHA_512', 'ED25519_PH_SHA_512'] }
+    { SigningAlgorithms: ['ED25519_SHA_512', 'ED25519_PH_SHA_512'] },
+    'ed25519'
   ],
-  ['HMAC_224', 'GENERATE_VERIFY_MAC', { MacAlgorithms: ['HMAC_SHA_224'] }],
-  ['HMAC_256', 'GENERATE_VERIFY_MAC', { MacAlgorithms: ['HMAC_SHA_256'] }],
-  ['HMAC_384', 'GENERATE_VERIFY_MAC', { MacAlgorithms: ['HMAC_SHA_384'] }],
-  ['HMAC_512', 'GENERATE_VERIFY_MAC', { MacAlgorithms: ['HMAC_SHA_512'] }]
+  ['HMAC_224', 'GENERATE_VERIFY_MAC', { MacAlgorithms: ['HMAC_SHA_224'] }, 'keyAlgorithms'],
+  ['HMAC_256', 'GENERATE_VERIFY_MAC', { MacAlgorithms: ['HMAC_SHA_256'] }, 'keyAlgorithms'],
+  ['HMAC_384', 'GENERATE_VERIFY_MAC', { MacAlgorithms: ['HMAC_SHA_384'] }, 'keyAlgorithms'],
+  ['HMAC_512', 'GENERATE_VERIFY_MAC', { MacAlgorithms: ['HMAC_SHA_512'] }, 'keyAlgorithms']
 ]
 
 const INCOMPATIBLE: Array<[string, string]> = [
@@ -48,39 +50,45 @@ const INCOMPATIBLE: Array<[string, string]> = [
 ]
 
 contract('CreateKey, DescribeKey, ListKeys', (c) => {
-  it('creates a symmetric key and describes it by id and ARN', async () => {
-    const { KeyMetadata: md } = await c.t.call('CreateKey', { Description: 'contract' })
-    expect(md).toMatchObject({
-      AWSAccountId: c.t.accountId,
-      KeyState: 'Enabled',
-      Enabled: true,
-      KeySpec: 'SYMMETRIC_DEFAULT',
-      CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
-      KeyUsage: 'ENCRYPT_DECRYPT',
-      KeyManager: 'CUSTOMER',
-      Origin: 'AWS_KMS',
-      MultiRegion: false,
-      Description: 'contract'
-    })
-    expect(md!.Arn).toBe(`arn:aws:kms:${c.t.region}:${c.t.accountId}:key/${md!.KeyId}`)
-    const byId = await c.t.call('DescribeKey', { KeyId: md!.KeyId })
-    const byArn = await c.t.call('DescribeKey', { KeyId: md!.Arn })
-    expect(byId.KeyMetadata!.Arn).toBe(md!.Arn)
-    expect(byArn.KeyMetadata!.KeyId).toBe(md!.KeyId)
-  })
+  it.skipIf(c.lacks('responseMembers'))(
+    'creates a symmetric key and describes it by id and ARN',
+    async () => {
+      const { KeyMetadata: md } = await c.t.call('CreateKey', { Description: 'contract' })
+      expect(md).toMatchObject({
+        AWSAccountId: c.t.accountId,
+        KeyState: 'Enabled',
+        Enabled: true,
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        KeyManager: 'CUSTOMER',
+        Origin: 'AWS_KMS',
+        MultiRegion: false,
+        Description: 'contract'
+      })
+      expect(md!.Arn).toBe(`arn:aws:kms:${c.t.region}:${c.t.accountId}:key/${md!.KeyId}`)
+      const byId = await c.t.call('DescribeKey', { KeyId: md!.KeyId })
+      const byArn = await c.t.call('DescribeKey', { KeyId: md!.Arn })
+      expect(byId.KeyMetadata!.Arn).toBe(md!.Arn)
+      expect(byArn.KeyMetadata!.KeyId).toBe(md!.KeyId)
+    }
+  )
 
-  for (const [spec, usage, algorithms] of SPEC_USAGES) {
-    it(`creates a ${spec} key for ${usage} with the algorithms AWS reports`, async () => {
-      const md = await createKey(c, { KeySpec: spec, KeyUsage: usage })
-      expect(md).toMatchObject({ KeySpec: spec, KeyUsage: usage, KeyState: 'Enabled' })
-      expect(md).toMatchObject(algorithms)
-      const described = await c.t.call('DescribeKey', { KeyId: md.KeyId })
-      expect(described.KeyMetadata).toMatchObject({ KeySpec: spec, KeyUsage: usage })
-    })
+  for (const [spec, usage, algorithms, needs] of SPEC_USAGES) {
+    it.skipIf(needs !== undefined && c.lacks(needs))(
+      `creates a ${spec} key for ${usage} with the algorithms AWS reports`,
+      async () => {
+        const md = await createKey(c, { KeySpec: spec, KeyUsage: usage })
+        expect(md).toMatchObject({ KeySpec: spec, KeyUsage: usage, KeyState: 'Enabled' })
+        expect(md).toMatchObject(algorithms)
+        const described = await c.t.call('DescribeKey', { KeyId: md.KeyId })
+        expect(described.KeyMetadata).toMatchObject({ KeySpec: spec, KeyUsage: usage })
+      }
+    )
   }
 
   for (const [spec, usage] of INCOMPATIBLE) {
-    it(`refuses KeyUsage ${usage} for ${spec}`, async () => {
+    it.skipIf(c.lacks('keySpecRules'))(`refuses KeyUsage ${usage} for ${spec}`, async () => {
       await expectError(
         c.t.call('CreateKey', { KeySpec: spec, KeyUsage: usage }),
         'ValidationException',
@@ -89,89 +97,107 @@ contract('CreateKey, DescribeKey, ListKeys', (c) => {
     })
   }
 
-  it('requires KeyUsage for every spec but SYMMETRIC_DEFAULT', async () => {
-    for (const spec of ['RSA_2048', 'ECC_NIST_P256', 'HMAC_256']) {
+  it.skipIf(c.lacks('keySpecRules'))(
+    'requires KeyUsage for every spec but SYMMETRIC_DEFAULT',
+    async () => {
+      for (const spec of ['RSA_2048', 'ECC_NIST_P256', 'HMAC_256']) {
+        await expectError(
+          c.t.call('CreateKey', { KeySpec: spec }),
+          'ValidationException',
+          'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.'
+        )
+      }
+    }
+  )
+
+  it.skipIf(c.lacks('keySpecRules'))(
+    'refuses KeySpec and CustomerMasterKeySpec together, and an unknown KeySpec',
+    async () => {
       await expectError(
-        c.t.call('CreateKey', { KeySpec: spec }),
+        c.t.call('CreateKey', { KeySpec: 'SYMMETRIC_DEFAULT', CustomerMasterKeySpec: 'RSA_2048' }),
         'ValidationException',
-        'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.'
+        'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.'
+      )
+      await expectError(
+        c.t.call('CreateKey', { KeySpec: 'AES_256' }),
+        'ValidationException',
+        /^1 validation error detected: Value 'AES_256' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: \[.*SYMMETRIC_DEFAULT.*\]$/
       )
     }
-  })
+  )
 
-  it('refuses KeySpec and CustomerMasterKeySpec together, and an unknown KeySpec', async () => {
-    await expectError(
-      c.t.call('CreateKey', { KeySpec: 'SYMMETRIC_DEFAULT', CustomerMasterKeySpec: 'RSA_2048' }),
-      'ValidationException',
-      'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.'
-    )
-    await expectError(
-      c.t.call('CreateKey', { KeySpec: 'AES_256' }),
-      'ValidationException',
-      /^1 validation error detected: Value 'AES_256' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: \[.*SYMMETRIC_DEFAULT.*\]$/
-    )
-  })
-
-  it('creates an EXTERNAL key PendingImport, disabled and without key material', async () => {
-    const md = await createKey(c, { Origin: 'EXTERNAL' })
-    expect(md).toMatchObject({ Origin: 'EXTERNAL', KeyState: 'PendingImport', Enabled: false })
-    expect(md.CurrentKeyMaterialId).toBeUndefined()
-    expect(md.ExpirationModel).toBeUndefined()
-  })
-
-  it('answers AWS_CLOUDHSM and EXTERNAL_KEY_STORE as AWS does without a custom key store', async () => {
-    for (const origin of ['AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE']) {
-      await expectError(
-        c.t.call('CreateKey', { Origin: origin }),
-        'ValidationException',
-        `CustomKeyStoreId is required when Origin is ${origin}`
-      )
-      await expectError(
-        c.t.call('CreateKey', { Origin: origin, CustomKeyStoreId: 'cks-1234567890abcdef0' }),
-        'CustomKeyStoreNotFoundException'
-      )
+  it.skipIf(c.lacks('importedMaterial'))(
+    'creates an EXTERNAL key PendingImport, disabled and without key material',
+    async () => {
+      const md = await createKey(c, { Origin: 'EXTERNAL' })
+      expect(md).toMatchObject({ Origin: 'EXTERNAL', KeyState: 'PendingImport', Enabled: false })
+      expect(md.CurrentKeyMaterialId).toBeUndefined()
+      expect(md.ExpirationModel).toBeUndefined()
     }
-  })
+  )
 
-  it('writes the default key policy with the account root statement', async () => {
-    const md = await createKey(c)
-    const { Policy, PolicyName } = await c.t.call('GetKeyPolicy', { KeyId: md.KeyId })
-    expect(PolicyName).toBe('default')
-    expect(JSON.parse(Policy!)).toEqual({
-      Version: '2012-10-17',
-      Id: 'key-default-1',
-      Statement: [
-        {
-          Sid: 'Enable IAM User Permissions',
-          Effect: 'Allow',
-          Principal: { AWS: `arn:aws:iam::${c.t.accountId}:root` },
-          Action: 'kms:*',
-          Resource: '*'
-        }
-      ]
-    })
-  })
+  it.skipIf(c.lacks('customKeyStores'))(
+    'answers AWS_CLOUDHSM and EXTERNAL_KEY_STORE as AWS does without a custom key store',
+    async () => {
+      for (const origin of ['AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE']) {
+        await expectError(
+          c.t.call('CreateKey', { Origin: origin }),
+          'ValidationException',
+          `CustomKeyStoreId is required when Origin is ${origin}`
+        )
+        await expectError(
+          c.t.call('CreateKey', { Origin: origin, CustomKeyStoreId: 'cks-1234567890abcdef0' }),
+          'CustomKeyStoreNotFoundException'
+        )
+      }
+    }
+  )
 
-  it('keeps the Policy, Tags and description given at creation', async () => {
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [] }, null, 4)
-    const md = await createKey(c, {
-      Policy: policy,
-      BypassPolicyLockoutSafetyCheck: true,
-      Description: 'with extras',
-      Tags: [
+  it.skipIf(c.lacks('defaultPolicyName'))(
+    'writes the default key policy with the account root statement',
+    async () => {
+      const md = await createKey(c)
+      const { Policy, PolicyName } = await c.t.call('GetKeyPolicy', { KeyId: md.KeyId })
+      expect(PolicyName).toBe('default')
+      expect(JSON.parse(Policy!)).toEqual({
+        Version: '2012-10-17',
+        Id: 'key-default-1',
+        Statement: [
+          {
+            Sid: 'Enable IAM User Permissions',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${c.t.accountId}:root` },
+            Action: 'kms:*',
+            Resource: '*'
+          }
+        ]
+      })
+    }
+  )
+
+  it.skipIf(c.lacks('defaultPolicyName'))(
+    'keeps the Policy, Tags and description given at creation',
+    async () => {
+      const policy = JSON.stringify({ Version: '2012-10-17', Statement: [] }, null, 4)
+      const md = await createKey(c, {
+        Policy: policy,
+        BypassPolicyLockoutSafetyCheck: true,
+        Description: 'with extras',
+        Tags: [
+          { TagKey: 'Project', TagValue: 'workshop' },
+          { TagKey: 'Empty', TagValue: '' }
+        ]
+      })
+      expect((await c.t.call('GetKeyPolicy', { KeyId: md.KeyId })).Policy).toBe(policy)
+      const { Tags } = await c.t.call('ListResourceTags', { KeyId: md.KeyId })
+      expect(Tags).toEqual([
         { TagKey: 'Project', TagValue: 'workshop' },
         { TagKey: 'Empty', TagValue: '' }
-      ]
-    })
-    expect((await c.t.call('GetKeyPolicy', { KeyId: md.KeyId })).Policy).toBe(policy)
-    const { Tags } = await c.t.call('ListResourceTags', { KeyId: md.KeyId })
-    expect(Tags).toEqual([
-      { TagKey: 'Project', TagValue: 'workshop' },
-      { TagKey: 'Empty', TagValue: '' }
-    ])
-  })
+      ])
+    }
+  )
 
-  it('creates a multi-Region primary key', async () => {
+  it.skipIf(c.lacks('multiRegionKeyIds'))('creates a multi-Region primary key', async () => {
     const md = await createKey(c, { MultiRegion: true })
     expect(md.KeyId).toMatch(/^mrk-[0-9a-f]{32}$/)
     expect(md).toMatchObject({
@@ -199,21 +225,24 @@ contract('CreateKey, DescribeKey, ListKeys', (c) => {
     )
   })
 
-  it('answers an unknown key id with NotFoundException and the key ARN', async () => {
-    const id = '0000aaaa-0000-4000-8000-000000000000'
-    await expectError(
-      c.t.call('DescribeKey', { KeyId: id }),
-      'NotFoundException',
-      `Key 'arn:aws:kms:${c.t.region}:${c.t.accountId}:key/${id}' does not exist`
-    )
-    await expectError(
-      c.t.call('DescribeKey', { KeyId: 'not-a-key' }),
-      'NotFoundException',
-      "Invalid keyId 'not-a-key'"
-    )
-  })
+  it.skipIf(c.lacks('errorMessages'))(
+    'answers an unknown key id with NotFoundException and the key ARN',
+    async () => {
+      const id = '0000aaaa-0000-4000-8000-000000000000'
+      await expectError(
+        c.t.call('DescribeKey', { KeyId: id }),
+        'NotFoundException',
+        `Key 'arn:aws:kms:${c.t.region}:${c.t.accountId}:key/${id}' does not exist`
+      )
+      await expectError(
+        c.t.call('DescribeKey', { KeyId: 'not-a-key' }),
+        'NotFoundException',
+        "Invalid keyId 'not-a-key'"
+      )
+    }
+  )
 
-  it('finds keys only in their own region', async () => {
+  it.skipIf(c.lacks('regionalArns'))('finds keys only in their own region', async () => {
     const md = await createKey(c)
     const other = c.t.region === 'eu-west-1' ? 'us-west-2' : 'eu-west-1'
     const foreign = md.Arn!.replace(`:${c.t.region}:`, `:${other}:`)
@@ -236,7 +265,7 @@ contract('CreateKey, DescribeKey, ListKeys', (c) => {
     )
   })
 
-  it('lists keys in pages and rejects a bad marker', async () => {
+  it.skipIf(c.lacks('paging'))('lists keys in pages and rejects a bad marker', async () => {
     for (let i = 0; i < 3; i++) await createKey(c)
     const first = await c.t.call('ListKeys', { Limit: 2 })
     expect(first.Keys).toHaveLength(2)

@@ -44,10 +44,14 @@ export async function startMoto(): Promise<Moto> {
     detached: true,
     env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' }
   })
+  // Drained as it comes (a full pipe stalls moto_server), keeping only the latest lines.
   let log = ''
-  child.stderr?.on('data', (c) => (log += c))
+  child.stderr?.on('data', (c) => (log = (log + c).slice(-16_384)))
+  let failed: Error | undefined
+  child.once('error', (e) => (failed = e))
   const deadline = Date.now() + 30_000
   while (!(await reachable(port))) {
+    if (failed) throw new Error(`moto_server did not start: ${failed.message}`)
     if (child.exitCode !== null) throw new Error(`moto_server exited (${child.exitCode}):\n${log}`)
     if (Date.now() > deadline) throw new Error(`moto_server did not listen on ${port}:\n${log}`)
     await new Promise((r) => setTimeout(r, 100))

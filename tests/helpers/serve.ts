@@ -68,7 +68,10 @@ export function serveEnv(): NodeJS.ProcessEnv {
   return { ...process.env, KEYLAB_PASSPHRASE: TEST_PASSPHRASE, AWS_EC2_METADATA_DISABLED: 'true' }
 }
 
-/** Runs `keylab serve` on a data dir; resolves once it prints its endpoint URL. */
+/**
+ * Runs `keylab serve` on a data dir; resolves once it has printed its whole banner (the endpoint
+ * URL first, "Stop with Ctrl+C." last: a pipe may bring the lines in several chunks).
+ */
 export function startServe(dataDir: string, args: string[] = []): Promise<ServeProcess> {
   ensureBuilt()
   const child = spawn(
@@ -84,7 +87,7 @@ export function startServe(dataDir: string, args: string[] = []): Promise<ServeP
     const timer = setTimeout(() => reject(new Error(`keylab serve did not start:\n${out}`)), 30_000)
     const poll = setInterval(() => {
       const m = /^Endpoint: (http:\/\/\S+)$/m.exec(out)
-      if (!m) return
+      if (!m || !/^Stop with Ctrl\+C\.$/m.test(out)) return
       clearInterval(poll)
       clearTimeout(timer)
       resolve({

@@ -1,7 +1,7 @@
 // SDK failures as the console's errors: a service exception becomes the shared class of the same
-// name with AWS's message exactly as AWS wrote it (a name we have no class for keeps its name);
-// an unreachable endpoint says which URL, as the aws CLI does; an answer that is not KMS's (a
-// custom endpoint without the operation) says so with its HTTP status.
+// name with AWS's message exactly as AWS wrote it, or none when it sent none (a name we have no
+// class for keeps its name); an unreachable endpoint says which URL, as the aws CLI does; an
+// answer that is not KMS's (a custom endpoint without the operation) says so with its status.
 import { asKmsError, EndpointConnectionError, errorClass, KmsError } from '../../../shared/errors'
 
 interface SdkServiceError {
@@ -53,8 +53,9 @@ export function fromAwsError(e: unknown, endpoint: string): KmsError {
   if (e instanceof KmsError) return e
   if (isServiceError(e)) {
     const cls = errorClass(e.name)
-    const message =
-      e.message === 'UnknownError' ? 'The service answered with no message.' : e.message
+    // AWS sends some errors with no message (NotAuthorizedException for alias/aws/, say); the SDK
+    // then fills in "UnknownError". Kept empty, as AWS sent it and as the lab answers it.
+    const message = e.message === 'UnknownError' ? '' : e.message
     const error = cls
       ? new cls(message, { cause: e })
       : new KmsError(e.name, message, e.$fault === 'server' ? 'server' : 'client', { cause: e })

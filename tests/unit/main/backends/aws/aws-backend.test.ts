@@ -100,6 +100,23 @@ describe('AWS backend', () => {
     expect(facts).toEqual({ requestId: 'req-denied' })
   })
 
+  it('keeps an error AWS sent without a message without one', async () => {
+    const { backend } = await backendOn(() => ({
+      status: 400,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'req-none' },
+      body: JSON.stringify({ __type: 'NotAuthorizedException' })
+    }))
+    const e = await failure(
+      backend.call(
+        'CreateAlias',
+        { AliasName: 'alias/aws/mine', TargetKeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' },
+        { region: 'eu-west-1' }
+      )
+    )
+    expect(e.name).toBe('NotAuthorizedException')
+    expect(e.message).toBe('')
+  })
+
   it('keeps the name of an exception KeyLab has no class for', async () => {
     const { backend } = await backendOn(() =>
       awsError('XksProxyUriUnreachableException', 'The XKS proxy is unreachable.', 'r', 400)
