@@ -1,5 +1,5 @@
 // Build of the three Electron processes. main also builds the headless entry (bin/keylab.js runs
-// out/main/cli.js), which never loads Electron.
+// out/main/cli.js), which never loads Electron, and the audit log's verify worker thread.
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
@@ -11,7 +11,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli/index.ts')
+          cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          'audit-verify-worker': resolve(__dirname, 'src/main/audit/verify-worker.ts')
         }
       }
     }

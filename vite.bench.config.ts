@@ -1,4 +1,5 @@
-// Builds the benchmark scripts (scripts/bench/*.bench.ts) for plain Node into out/bench/.
+// Builds the benchmark scripts (scripts/bench/*.bench.ts) for plain Node into out/bench/, with
+// the audit log's verify worker beside them.
 import { readdirSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { resolve } from 'node:path'
@@ -6,11 +7,14 @@ import { defineConfig } from 'vite'
 import pkg from './package.json'
 
 const dir = resolve(__dirname, 'scripts/bench')
-const input = Object.fromEntries(
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.bench.ts'))
-    .map((f) => [f.replace(/\.ts$/, ''), resolve(dir, f)])
-)
+const input = {
+  ...Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .map((f) => [f.replace(/\.ts$/, ''), resolve(dir, f)])
+  ),
+  'audit-verify-worker': resolve(__dirname, 'src/main/audit/verify-worker.ts')
+}
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),

@@ -3,7 +3,8 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { VerifyReport } from '../../src/shared/ipc/audit-api'
-import { auditDbKey, triggerNames } from '../../src/main/audit/audit-db'
+import { AUDIT_DB_FILE, auditDbKey, triggerNames } from '../../src/main/audit/audit-db'
+import { runVerifier, type VerifyRunOptions } from '../../src/main/audit/verify-run'
 import { openCipherDb, type Db } from '../../src/main/data/cipher-db'
 import { LocalBackend } from '../../src/main/backends/local/local-backend'
 import type { Lab } from '../../src/main/backends/local/lab'
@@ -71,6 +72,27 @@ export function verifyDir(dir: string): VerifyReport {
       // until done
     }
     return v.report()
+  } finally {
+    reader.close()
+  }
+}
+
+/** Verifies as verifyDir does, through runVerifier (worker threads when `workerFile` is given). */
+export async function verifyDirRun(
+  dir: string,
+  options: Partial<VerifyRunOptions> = {}
+): Promise<{ report: VerifyReport; progress: number[] }> {
+  const reader = openAuditReader(dir, { passphrase: TEST_PASSPHRASE })
+  const progress: number[] = []
+  try {
+    const v = new Verifier({ db: reader.db, dir, rootKey: reader.rootKey })
+    const report = await runVerifier(v, {
+      file: join(dir, AUDIT_DB_FILE),
+      key: auditDbKey(reader.rootKey),
+      onProgress: (n) => progress.push(n),
+      ...options
+    })
+    return { report, progress }
   } finally {
     reader.close()
   }

@@ -11,6 +11,7 @@ import type { Db } from '../data/cipher-db'
 import { WalSync } from '../data/wal-sync'
 import {
   AUDIT_DB_FILE,
+  auditDbKey,
   createSchema,
   isNewDb,
   missingTriggers,
@@ -58,6 +59,7 @@ export class AuditLog {
   readonly db: Db
   readonly index: EventIndex
   private readonly walSync: WalSync
+  private readonly dbKey: Buffer
   private readonly commits: GroupCommit<AuditRecord>
   private readonly insert
   private readonly insertCheckpoint
@@ -77,6 +79,7 @@ export class AuditLog {
   ) {
     this.dir = options.dataDir
     this.db = db
+    this.dbKey = auditDbKey(options.rootKey)
     this.signingKey = key
     this.now = options.now ?? Date.now
     this.logId = meta.get('logId') as string
@@ -159,6 +162,11 @@ export class AuditLog {
       db.close()
       throw e
     }
+  }
+
+  /** What a verify worker needs to open its own connection to this log (verify-run.ts). */
+  get verifyAccess(): { file: string; key: Buffer } {
+    return { file: join(this.dir, AUDIT_DB_FILE), key: this.dbKey }
   }
 
   get headSeq(): number {

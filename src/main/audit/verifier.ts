@@ -1,11 +1,13 @@
 // Verification of an audit log: its triggers and checkpoints (checkpoint-check.ts), then every
 // record in order (no gap, linked to the one before, content matching its hash, matching the
 // checkpoints that sign it), and finally the tail against the latest checkpoint. Runs in steps
-// so callers can show progress.
+// so callers can show progress; ranges already scanned clean elsewhere (verify workers, see
+// verify-run.ts) are accepted as such.
 import type { CheckpointInfo, VerifyFailure, VerifyReport } from '../../shared/ipc/audit-api'
 import type { Statement } from 'better-sqlite3-multiple-ciphers'
 import type { Db } from '../data/cipher-db'
 import { missingTriggers, readMeta } from './audit-db'
+import { ChainScan, SCAN_BATCH } from './chain-scan'
 import { checkpointInfo, type Checkpoint } from './checkpoint'
 import { checkCheckpoints } from './checkpoint-check'
 import { genesis, linkHash } from './hash-chain'
@@ -13,8 +15,6 @@ import type { SigningKey } from './signing-key'
 
 /** Most records one commit takes (see AuditLog): the allowed slack past a checkpoint interval. */
 const BATCH_SLACK = 1024
-/** Records read per query: small enough to stay in cache. */
-const BATCH = 2000
 
 export interface VerifySource {
   db: Db
@@ -34,8 +34,11 @@ export class Verifier {
   private readonly problems: VerifyFailure[] = []
   private readonly notes: string[] = []
   private bySeq = new Map<number, Checkpoint>()
-  private readonly batch: Statement
+  private readonly chain: ChainScan
   private readonly rows: Statement
+  /** The hash record 1 links to. */
+  genesisHash = ''
+  private signed = new Map<number, string>()
   private latest?: Checkpoint
   private checkpoints = 0
   private every = 0
@@ -49,12 +52,7 @@ export class Verifier {
     const max = (db.prepare('select coalesce(max(seq), 0) as n from events').get() as { n: number })
       .n
     this.total = Math.min(source.upTo ?? max, max)
-    // One row per batch: its count, its hashes as one hex string, its bodies joined by U+001E
-    // (JSON text never holds that raw character). Far cheaper than a JS row per record.
-    this.batch = db.prepare(
-      `select count(*) as n, group_concat(lower(hex(hash)), '' order by seq) as hashes,
-       group_concat(body, char(30) order by seq) as bodies from events where seq between ? and ?`
-    )
+    this.chain = new ChainScan(db)
     this.rows = db
       .prepare('select seq, prev, hash, body from events where seq between ? and ? order by seq')
       .raw()
@@ -81,6 +79,7 @@ export class Verifier {
     const logId = meta.get('logId') ?? ''
     this.every = Number(meta.get('checkpointEvery') ?? 0)
     this.lastHash = genesis(logId)
+    this.genesisHash = this.lastHash
     const missing = missingTriggers(this.source.db)
     if (missing.length) {
       this.fail(
@@ -91,6 +90,7 @@ export class Verifier {
     this.problems.push(...found.problems)
     this.notes.push(...found.notes)
     this.bySeq = found.bySeq
+    this.signed = this.signedHashes()
     this.latest = found.latest
     this.checkpoints = found.count
   }
@@ -100,24 +100,52 @@ export class Verifier {
     if (this.finished) return true
     const end = Math.min(this.total, this.expected + max - 1)
     while (!this.stopped && this.expected <= end) {
-      this.checkRange(this.expected, Math.min(end, this.expected + BATCH - 1))
+      this.checkRange(this.expected, Math.min(end, this.expected + SCAN_BATCH - 1))
     }
     if (this.stopped || this.expected > this.total) this.finish()
     return this.finished
   }
 
+  /** The next record to check (1 when nothing is checked yet). */
+  get next(): number {
+    return this.expected
+  }
+
+  /** Whether verification has stopped at a failure (the remaining records are not checked). */
+  get failed(): boolean {
+    return this.stopped
+  }
+
+  /** The head hashes checkpoints sign, by record number (what a scan must match). */
+  signedHashes(): Map<number, string> {
+    return new Map([...this.bySeq].map(([seq, cp]) => [seq, cp.statement.headHash]))
+  }
+
+  /**
+   * Takes records next..to as checked: a ChainScan found them clean, starting from `prevHash`
+   * (the stored hash of the record before them). Returns false, accepting nothing, when that
+   * is not the hash this verifier reached; the caller then checks the range with step().
+   */
+  accept(to: number, prevHash: string, lastHash: string): boolean {
+    if (this.finished || this.stopped || prevHash !== this.lastHash) return false
+    if (to < this.expected || to > this.total) return false
+    this.lastHash = lastHash
+    this.expected = to + 1
+    this.checked = to
+    if (this.expected > this.total) this.finish()
+    return true
+  }
+
   private checkRange(from: number, end: number): void {
-    const b = this.batch.get(from, end) as {
-      n: number
-      hashes: string | null
-      bodies: string | null
-    }
-    const bodies = b.bodies?.split('\x1e') ?? []
-    if (b.n === end - from + 1 && bodies.length === b.n && b.hashes?.length === b.n * 64) {
-      this.walkBatch(from, bodies, b.hashes)
+    const fast = this.chain.scan(from, end, this.lastHash, this.signed)
+    if (fast.ok) {
+      this.lastHash = fast.lastHash
+      this.expected = end + 1
+      this.checked = end
       return
     }
-    // A gap, or a body holding the separator: record by record, to name the first failure.
+    // A gap, a changed record, or a body holding the separator: record by record, to name
+    // the first failure (or find that there is none).
     const rows = this.rows.all(from, end) as [number, Buffer, Buffer, string][]
     for (const [seq, prev, hash, body] of rows) {
       if (!this.checkRecord(seq, prev.toString('hex'), hash.toString('hex'), body)) return
@@ -129,27 +157,6 @@ export class Verifier {
       )
       this.stopped = true
     }
-  }
-
-  /** The fast path: every record of the batch is present; hashes are compared as hex. */
-  private walkBatch(from: number, bodies: string[], hashes: string): void {
-    let last = this.lastHash
-    for (let i = 0; i < bodies.length; i++) {
-      const stored = hashes.slice(i * 64, i * 64 + 64)
-      const seq = from + i
-      if (linkHash(last, bodies[i]) !== stored || this.bySeq.has(seq)) {
-        this.lastHash = last
-        this.expected = seq
-        const row = this.rows.get(seq, seq) as [number, Buffer, Buffer, string]
-        if (!this.checkRecord(seq, row[1].toString('hex'), row[2].toString('hex'), row[3])) return
-        last = this.lastHash
-        continue
-      }
-      last = stored
-    }
-    this.lastHash = last
-    this.expected = from + bodies.length
-    this.checked = this.expected - 1
   }
 
   private checkRecord(seq: number, prev: string, hash: string, body: string): boolean {

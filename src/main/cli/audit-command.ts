@@ -1,10 +1,12 @@
 // `keylab audit verify|export`: checks or exports the audit log of a data dir, reading it only
 // (no lock is taken, so it works while KeyLab runs on that dir).
 import { createWriteStream } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { AuditFilter, ExportFormat, VerifyReport } from '../../shared/ipc/audit-api'
 import { AuditExporter, openAuditReader, Verifier, type AuditReader } from '../audit'
+import { AUDIT_DB_FILE, auditDbKey } from '../audit/audit-db'
+import { runVerifier } from '../audit/verify-run'
 import { defaultDataDir } from './options'
 import { readPassphrase } from './passphrase'
 
@@ -64,17 +66,21 @@ async function verify(argv: string[]): Promise<void> {
     console.log(`Verifying the audit log in ${reader.dir}`)
     const verifier = new Verifier({ db: reader.db, dir: reader.dir, rootKey: reader.rootKey })
     let shown = 0
-    while (!verifier.step(50_000)) {
-      const pct = Math.floor((verifier.checked / Math.max(1, verifier.total)) * 100)
-      if (pct >= shown + 10 || process.stderr.isTTY) {
-        shown = pct
-        const line = `  ${fmt(verifier.checked)} / ${fmt(verifier.total)} records (${pct}%)`
-        if (process.stderr.isTTY) process.stderr.write(`\r${line}`)
-        else process.stderr.write(`${line}\n`)
+    const report = await runVerifier(verifier, {
+      file: join(reader.dir, AUDIT_DB_FILE),
+      key: auditDbKey(reader.rootKey),
+      onProgress: (checked) => {
+        if (checked >= verifier.total) return
+        const pct = Math.floor((checked / Math.max(1, verifier.total)) * 100)
+        if (pct >= shown + 10 || process.stderr.isTTY) {
+          shown = pct
+          const line = `  ${fmt(checked)} / ${fmt(verifier.total)} records (${pct}%)`
+          if (process.stderr.isTTY) process.stderr.write(`\r${line}`)
+          else process.stderr.write(`${line}\n`)
+        }
       }
-    }
+    })
     if (process.stderr.isTTY && shown) process.stderr.write('\n')
-    const report = verifier.report()
     printReport(report, (line) => console.log(line))
     if (!report.ok) process.exitCode = 1
   } finally {

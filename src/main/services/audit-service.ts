@@ -1,5 +1,6 @@
-// The console's audit API: table windows and single records, verification running in slices
-// (so the app stays responsive) that the renderer polls for progress, and exports in chunks.
+// The console's audit API: table windows and single records, verification running in worker
+// threads (or in slices, so the app stays responsive) that the renderer polls for progress,
+// and exports in chunks.
 import { randomUUID } from 'node:crypto'
 import { LabStoreException, NotFoundException } from '../../shared/errors'
 import type { AuditApi, VerifyStatus } from '../../shared/ipc/audit-api'
@@ -8,13 +9,12 @@ import type { AuditLog } from '../audit/audit-log'
 import { AuditQuery } from '../audit/audit-query'
 import { checkpointInfo } from '../audit/checkpoint'
 import { Verifier } from '../audit/verifier'
+import { runVerifier } from '../audit/verify-run'
 
-const SLICE = 5_000
 const KEPT_JOBS = 4
 
 interface Job {
   status: VerifyStatus
-  verifier: Verifier
 }
 
 export function createAuditService(log: AuditLog | undefined): AuditApi {
@@ -23,13 +23,6 @@ export function createAuditService(log: AuditLog | undefined): AuditApi {
   const open = (): { log: AuditLog; query: AuditQuery } => {
     if (!log || !query) throw new LabStoreException('The audit log is not open.')
     return { log, query }
-  }
-
-  const run = (job: Job): void => {
-    const done = job.verifier.step(SLICE)
-    job.status = { ...job.status, checked: job.verifier.checked, done }
-    if (done) job.status.report = job.verifier.report()
-    else setImmediate(() => run(job))
   }
 
   return {
@@ -60,12 +53,29 @@ export function createAuditService(log: AuditLog | undefined): AuditApi {
         upTo: l.headSeq
       })
       const id = randomUUID()
-      const job: Job = { verifier, status: { id, done: false, checked: 0, total: verifier.total } }
+      const job: Job = { status: { id, done: false, checked: 0, total: verifier.total } }
       jobs.set(id, job)
       for (const old of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEPT_JOBS)))
         jobs.delete(old)
-      setImmediate(() => run(job))
-      return job.status
+      const started = { ...job.status }
+      void runVerifier(verifier, {
+        ...l.verifyAccess,
+        onProgress: (checked) => (job.status = { ...job.status, checked })
+      })
+        .then((report) => {
+          job.status = { ...job.status, checked: verifier.checked, done: true, report }
+        })
+        .catch((e: Error) => {
+          const failure = { reason: `verification stopped: ${e.message}` }
+          const partial = verifier.report()
+          const problems = [failure, ...partial.problems]
+          job.status = {
+            ...job.status,
+            done: true,
+            report: { ...partial, ok: false, failure, problems }
+          }
+        })
+      return started
     },
     async verifyStatus(input) {
       const job = jobs.get(input.id)
