@@ -47,6 +47,12 @@ export function usageLabel(usage: string | undefined): string {
   }
 }
 
+/** A key state as the console words it: "Pending deletion" for PendingDeletion. */
+export function stateLabel(state: string | undefined): string {
+  if (!state) return '—'
+  return state.replace(/(?<=[a-z])([A-Z])/g, (c) => ` ${c.toLowerCase()}`)
+}
+
 /** A whole number of days from now to `at` (negative when past). */
 export function daysUntil(at: number, now: number): number {
   return Math.round((at - now) / 86_400_000)
