@@ -15,6 +15,8 @@ export async function checkLayout(page, name) {
     const wide = (el) => el && el.scrollWidth > el.clientWidth + 1
     const doc = document.scrollingElement
     if (doc.scrollWidth > window.innerWidth + 1) out.push(`the page is ${doc.scrollWidth}px wide`)
+    if (doc.scrollHeight > window.innerHeight + 1)
+      out.push(`the window scrolls (${doc.scrollHeight}px tall), not the screen`)
     const content = document.querySelector('main.content')
     if (wide(content)) out.push(`the screen scrolls sideways (${content.scrollWidth}px)`)
     const bar = document.querySelector('.topbar')
@@ -37,11 +39,13 @@ export async function checkLayout(page, name) {
   if (problems.length) throw new Error(`layout of ${name}: ${problems.join('; ')}`)
 }
 
-/** Screenshots the page as it is at both sizes (tour-<name>-<width>.png), checking the layout. */
-export async function shootBoth(page, screenshot, name) {
+/** Screenshots the page as it is at both sizes (tour-<name>-<width>.png), checking the layout;
+ * `scrollTo` (a selector) is scrolled to the top first. */
+export async function shootBoth(page, screenshot, name, { scrollTo } = {}) {
   for (const size of SIZES) {
     await page.setViewportSize(size)
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())))
+    if (scrollTo) await page.locator(scrollTo).first().evaluate((el) => el.scrollIntoView())
     await page.waitForTimeout(80)
     await checkLayout(page, `${name} at ${size.width}x${size.height}`)
     await screenshot(page, `tour-${name}-${size.width}`)

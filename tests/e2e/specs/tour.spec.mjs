@@ -110,8 +110,7 @@ export const tests = [
           await page.getByRole('tabpanel').waitFor()
           if (tab === 'grants') await page.locator('[data-test=grant-row]').waitFor()
           if (tab === 'key-rotation') await page.locator('[data-test=rotation-history]').waitFor()
-          await page.locator(`[data-test=tab-${tab}]`).scrollIntoViewIfNeeded()
-          await shootBoth(page, screenshot, `key-symmetric-${tab}`)
+          await shootBoth(page, screenshot, `key-symmetric-${tab}`, { scrollTo: '[role=tablist]' })
         }
         await page.locator('[data-test=tab-key-policy]').focus()
         await page.keyboard.press('ArrowRight')
@@ -161,7 +160,7 @@ export const tests = [
         ]
         for (const [name, tab, shot] of pages) {
           await openKey(page, k[name], tab)
-          await shootBoth(page, screenshot, shot)
+          await shootBoth(page, screenshot, shot, tab ? { scrollTo: '[role=tablist]' } : {})
         }
         await openKey(page, k.doomed)
         await page.locator('[data-test=pending-deletion-banner]').waitFor()
@@ -248,7 +247,9 @@ export const tests = [
         await page.getByRole('link', { name: 'Settings' }).click()
         await page.locator('[data-test=endpoint-start]').click()
         await page.locator('[data-test=endpoint-url]').first().waitFor()
-        await shootBoth(page, screenshot, 'settings-endpoint')
+        await shootBoth(page, screenshot, 'settings-endpoint', {
+          scrollTo: '[data-test=endpoint-panel]'
+        })
         await page.locator('[data-test=add-connection]').click()
         await page.locator('[data-test=kind-endpoint]').click()
         await shootBoth(page, screenshot, 'dialog-add-connection')

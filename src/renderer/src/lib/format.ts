@@ -78,3 +78,12 @@ export function formatTime(value: Date | string | number): string {
     hour12: false
   })
 }
+
+/** JSON laid out for reading; text that is not JSON comes back as it is. */
+export function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2)
+  } catch {
+    return text
+  }
+}

@@ -34,7 +34,8 @@ export const ICON_PATHS = {
   download: 'M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 19.5h14',
   globe:
     'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm-9-9h18M12 3c2.4 2.5 3.6 5.5 3.6 9s-1.2 6.5-3.6 9c-2.4-2.5-3.6-5.5-3.6-9S9.6 5.5 12 3Z',
-  caret: 'm7 10 5 5 5-5'
+  caret: 'm7 10 5 5 5-5',
+  info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Zm0-10v5.5m0-8.5v.01'
 } as const
 
 export type IconName = keyof typeof ICON_PATHS
