@@ -4,5 +4,6 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
 import './styles/base.css'
+import './styles/patterns.css'
 
 createApp(App).use(createPinia()).use(router).mount('#app')

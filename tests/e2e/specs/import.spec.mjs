@@ -35,7 +35,7 @@ async function saveDownload(page, dir, click) {
 }
 
 async function stateIs(page, state) {
-  await page.locator(`.title-row [data-state=${state}]`).waitFor()
+  await page.locator(`[data-test=page-title] [data-state=${state}]`).waitFor()
 }
 
 export const tests = [

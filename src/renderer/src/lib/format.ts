@@ -47,6 +47,12 @@ export function usageLabel(usage: string | undefined): string {
   }
 }
 
+/** A key state as the console words it: "Pending deletion" for PendingDeletion. */
+export function stateLabel(state: string | undefined): string {
+  if (!state) return '—'
+  return state.replace(/(?<=[a-z])([A-Z])/g, (c) => ` ${c.toLowerCase()}`)
+}
+
 /** A whole number of days from now to `at` (negative when past). */
 export function daysUntil(at: number, now: number): number {
   return Math.round((at - now) / 86_400_000)
@@ -71,4 +77,13 @@ export function formatTime(value: Date | string | number): string {
     second: '2-digit',
     hour12: false
   })
+}
+
+/** JSON laid out for reading; text that is not JSON comes back as it is. */
+export function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2)
+  } catch {
+    return text
+  }
 }

@@ -28,39 +28,45 @@ export const KEY_COLUMNS: readonly KeyColumn[] = [
   {
     id: 'aliases',
     label: 'Aliases',
-    width: 'minmax(110px, 1.6fr)',
-    minPx: 110,
+    width: 'minmax(170px, 2fr)',
+    minPx: 170,
     sortValue: (r) => r.aliases[0] ?? ''
   },
-  { id: 'keyId', label: 'Key ID', width: '244px', minPx: 244, sortValue: (r) => r.keyId },
-  { id: 'status', label: 'Status', width: '132px', minPx: 132, sortValue: (r) => r.keyState },
+  {
+    id: 'keyId',
+    label: 'Key ID',
+    width: 'minmax(170px, 1.2fr)',
+    minPx: 170,
+    sortValue: (r) => r.keyId
+  },
+  { id: 'status', label: 'Status', width: '122px', minPx: 122, sortValue: (r) => r.keyState },
   {
     id: 'keyType',
     label: 'Key type',
-    width: '78px',
-    minPx: 78,
+    width: '82px',
+    minPx: 82,
     sortValue: (r) => keyType(r.keySpec)
   },
   {
     id: 'keySpec',
     label: 'Key spec',
-    width: 'minmax(124px, 1fr)',
-    minPx: 124,
+    width: 'minmax(118px, 1fr)',
+    minPx: 118,
     sortValue: (r) => r.keySpec
   },
   {
     id: 'keyUsage',
     label: 'Key usage',
-    width: 'minmax(132px, 1fr)',
-    minPx: 132,
+    width: 'minmax(124px, 1fr)',
+    minPx: 124,
     sortValue: (r) => usageLabel(r.keyUsage)
   },
-  { id: 'origin', label: 'Origin', width: '64px', minPx: 64, sortValue: (r) => r.origin },
+  { id: 'origin', label: 'Origin', width: '68px', minPx: 68, sortValue: (r) => r.origin },
   {
     id: 'creationDate',
     label: 'Creation date',
-    width: 'minmax(118px, 1fr)',
-    minPx: 118,
+    width: '116px',
+    minPx: 116,
     sortValue: (r) => r.creationDate
   },
   {

@@ -3,10 +3,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { api } from '../bridge'
+import type { AuthorizationExplanation } from '../../../shared/iam/authorization'
 import type {
   IamSession,
   LabPrincipalInfo,
   ManagedPolicyInfo,
+  PolicyValidation,
+  SimulateInput,
   PrincipalType
 } from '../../../shared/ipc/iam-api'
 
@@ -102,6 +105,17 @@ export const useIamStore = defineStore('iam', () => {
     return created
   }
 
+  /** Managed policies whose name matches (the attach dialog's search); not kept. */
+  const searchPolicies = (search: string): Promise<ManagedPolicyInfo[]> =>
+    api.iam.listPolicies({ search })
+
+  const validatePolicy = (document: string): Promise<PolicyValidation> =>
+    api.iam.validatePolicy({ document })
+
+  /** Would the principal be allowed the action (on the key)? With the evaluator's reasons. */
+  const simulate = (input: SimulateInput): Promise<AuthorizationExplanation> =>
+    api.iam.simulate(input)
+
   async function deletePolicy(policyArn: string): Promise<void> {
     await api.iam.deletePolicy({ policyArn })
     policies.value = policies.value.filter((p) => p.arn !== policyArn)
@@ -126,6 +140,9 @@ export const useIamStore = defineStore('iam', () => {
     createAccessKey,
     deleteAccessKey,
     createPolicy,
-    deletePolicy
+    deletePolicy,
+    searchPolicies,
+    validatePolicy,
+    simulate
   }
 })
