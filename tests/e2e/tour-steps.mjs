@@ -45,7 +45,11 @@ export async function shootBoth(page, screenshot, name, { scrollTo } = {}) {
   for (const size of SIZES) {
     await page.setViewportSize(size)
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())))
-    if (scrollTo) await page.locator(scrollTo).first().evaluate((el) => el.scrollIntoView())
+    if (scrollTo)
+      await page
+        .locator(scrollTo)
+        .first()
+        .evaluate((el) => el.scrollIntoView())
     await page.waitForTimeout(80)
     await checkLayout(page, `${name} at ${size.width}x${size.height}`)
     await screenshot(page, `tour-${name}-${size.width}`)
@@ -97,7 +101,10 @@ export async function seedKeys(page) {
       `bulk${i}`,
       i % 5 === 0
         ? { KeySpec: 'ECC_SECG_P256K1', KeyUsage: 'SIGN_VERIFY' }
-        : { Description: i % 3 ? `Service ${i} data keys` : '', Tags: [{ TagKey: 'env', TagValue: i % 2 ? 'prod' : 'dev' }] },
+        : {
+            Description: i % 3 ? `Service ${i} data keys` : '',
+            Tags: [{ TagKey: 'env', TagValue: i % 2 ? 'prod' : 'dev' }]
+          },
       i % 4 ? [`alias/svc/service-${String(i).padStart(2, '0')}`] : []
     )
   }

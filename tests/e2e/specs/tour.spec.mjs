@@ -105,7 +105,14 @@ export const tests = [
         await openKey(page, k.orders)
         await page.getByText('alias/legacy/orders-export-2024').first().waitFor()
         await shootBoth(page, screenshot, 'key-symmetric-general')
-        for (const tab of ['crypto-config', 'tags', 'try-it', 'key-rotation', 'aliases', 'grants']) {
+        for (const tab of [
+          'crypto-config',
+          'tags',
+          'try-it',
+          'key-rotation',
+          'aliases',
+          'grants'
+        ]) {
           await page.locator(`[data-test=tab-${tab}]`).click()
           await page.getByRole('tabpanel').waitFor()
           if (tab === 'grants') await page.locator('[data-test=grant-row]').waitFor()
@@ -120,9 +127,9 @@ export const tests = [
           'ArrowRight selects the next tab'
         )
         expect(
-          await page.locator('[data-test=tab-crypto-config]').evaluate(
-            (el) => el === document.activeElement
-          ),
+          await page
+            .locator('[data-test=tab-crypto-config]')
+            .evaluate((el) => el === document.activeElement),
           'and focuses it'
         )
 
@@ -176,7 +183,9 @@ export const tests = [
         await page.locator('[data-test=create-alias]').click()
         await page.locator('[data-test=alias-name]').waitFor()
         expect(
-          await page.locator('[data-test=alias-name]').evaluate((el) => el === document.activeElement),
+          await page
+            .locator('[data-test=alias-name]')
+            .evaluate((el) => el === document.activeElement),
           'the create alias dialog focuses its first field'
         )
         await shootBoth(page, screenshot, 'dialog-create-alias')
@@ -372,8 +381,14 @@ export const tests = [
 function awsStandIn() {
   const account = '444455556666'
   const keys = {
-    '1f0e3d52-8a1c-4f3e-9c4a-2b6d7e8f9a01': ['alias/aws/s3', 'Default key that protects my S3 objects when no other key is defined'],
-    '7b2c4e61-3d5f-4a8b-b1c2-9e0f1a2b3c4d': ['alias/aws/ebs', 'Default key that protects my EBS volumes when no other key is defined']
+    '1f0e3d52-8a1c-4f3e-9c4a-2b6d7e8f9a01': [
+      'alias/aws/s3',
+      'Default key that protects my S3 objects when no other key is defined'
+    ],
+    '7b2c4e61-3d5f-4a8b-b1c2-9e0f1a2b3c4d': [
+      'alias/aws/ebs',
+      'Default key that protects my EBS volumes when no other key is defined'
+    ]
   }
   const arn = (id) => `arn:aws:kms:eu-west-1:${account}:key/${id}`
   const answer = (target, body) => {
@@ -415,7 +430,9 @@ function awsStandIn() {
     let raw = ''
     req.on('data', (c) => (raw += c))
     req.on('end', () => {
-      const target = String(req.headers['x-amz-target'] ?? '').split('.').pop()
+      const target = String(req.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop()
       const out = answer(target, raw ? JSON.parse(raw) : {})
       res.writeHead(out ? 200 : 400, { 'Content-Type': 'application/x-amz-json-1.1' })
       res.end(
