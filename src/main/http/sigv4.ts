@@ -1,13 +1,15 @@
 // SigV4 verification of an endpoint request against the lab's credentials: the Authorization
-// header is parsed and checked the way AWS's front end checks it, then the request is signed
-// again with @smithy/signature-v4 from the headers it names and compared in constant time.
+// header is parsed and checked the way AWS's front end checks it, then the signature is computed
+// again with @smithy/signature-v4's own steps over the headers it names and compared in constant
+// time.
 // Request time is real time (never the lab clock), within AWS's 15-minute window.
-import { timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import {
   SignatureV4,
   getCanonicalHeaders,
   getPayloadHash,
+  getSigningKey,
   prepareRequest
 } from '@smithy/signature-v4'
 import type { HttpRequest } from '@smithy/types'
@@ -208,44 +210,45 @@ function signable(req: SignedRequest, signedHeaders: readonly string[]): HttpReq
   }
 }
 
-/** Exposes smithy's canonical request and string to sign, for AWS's mismatch explanation. */
-class Explainer extends SignatureV4 {
-  async explain(request: HttpRequest, stamp: string, scope: string, signed: Set<string>) {
+/**
+ * smithy's signer, taken step by step as its signRequest takes them (prepareRequest, X-Amz-Date,
+ * payload hash, canonical headers, canonical request, string to sign, signing key), so that the
+ * strings AWS names in its mismatch message come out of the same pass, and the signing key,
+ * derived by smithy's getSigningKey, is kept per access key, day and region.
+ */
+class Verifier extends SignatureV4 {
+  async expected(request: HttpRequest, stamp: string, scope: string, signed: Set<string>) {
     const prepared = prepareRequest(request)
     prepared.headers['x-amz-date'] = stamp
-    const canonicalHeaders = getCanonicalHeaders(prepared, undefined, signed)
     const payloadHash = await getPayloadHash(prepared, Sha256)
+    const canonicalHeaders = getCanonicalHeaders(prepared, undefined, signed)
     const canonical = this.createCanonicalRequest(prepared, canonicalHeaders, payloadHash)
     const toSign = await this.createStringToSign(stamp, scope, canonical, ALGORITHM)
-    return `${MISMATCH}\n\nThe Canonical String for this request should have been\n'${canonical}'\n\nThe String-to-Sign should have been\n'${toSign}'\n`
+    return { canonical, toSign }
   }
 }
 
-function signerInit(credential: EndpointCredential, region: string) {
-  return {
-    credentials: {
-      accessKeyId: credential.accessKeyId,
-      secretAccessKey: credential.secretAccessKey
-    },
-    region,
-    service: SERVICE,
-    sha256: Sha256,
-    applyChecksum: false
-  }
-}
+const verifier = new Verifier({
+  credentials: { accessKeyId: '', secretAccessKey: '' },
+  region: 'us-east-1',
+  service: SERVICE,
+  sha256: Sha256,
+  applyChecksum: false
+})
 
-/** One signer per access key and region (a signer holds no per-request state). */
-const signers = new Map<string, SignatureV4>()
+/** Signing keys per access key, secret, day and region (a day's key serves every request). */
+const signingKeys = new Map<string, Uint8Array>()
 
-function signerFor(credential: EndpointCredential, region: string): SignatureV4 {
-  const key = `${credential.accessKeyId}\n${credential.secretAccessKey}\n${region}`
-  let signer = signers.get(key)
-  if (!signer) {
-    if (signers.size >= 256) signers.clear()
-    signer = new SignatureV4(signerInit(credential, region))
-    signers.set(key, signer)
+async function signingKey(credential: EndpointCredential, date: string, region: string) {
+  const id = `${credential.accessKeyId}\n${credential.secretAccessKey}\n${date}\n${region}`
+  let key = signingKeys.get(id)
+  if (!key) {
+    if (signingKeys.size >= 256) signingKeys.clear()
+    const { accessKeyId, secretAccessKey } = credential
+    key = await getSigningKey(Sha256, { accessKeyId, secretAccessKey }, date, region, SERVICE)
+    signingKeys.set(id, key)
   }
-  return signer
+  return key
 }
 
 function sameSignature(expected: string, given: string): boolean {
@@ -294,20 +297,13 @@ export async function verifySignature(
   const signed = new Set(auth.signedHeaders)
   const claimed = request.headers['x-amz-content-sha256']
   const bodyHash = claimed && (await getPayloadHash({ ...request, headers: {} }, Sha256))
-  const result = await signerFor(credential, auth.region).sign(request, {
-    signingDate: new Date(requestMs),
-    signableHeaders: signed
-  })
-  const expected = /Signature=([0-9a-f]+)/.exec(result.headers.authorization ?? '')?.[1] ?? ''
+  const scope = `${auth.date}/${auth.region}/${SERVICE}/aws4_request`
+  const { canonical, toSign } = await verifier.expected(request, stamp, scope, signed)
+  const key = await signingKey(credential, auth.date, auth.region)
+  const expected = createHmac('sha256', key).update(toSign).digest('hex')
   if (!sameSignature(expected, auth.signature) || (claimed && claimed !== bodyHash)) {
-    const scope = `${auth.date}/${auth.region}/${SERVICE}/aws4_request`
     throw new InvalidSignatureException(
-      await new Explainer(signerInit(credential, auth.region)).explain(
-        request,
-        stamp,
-        scope,
-        signed
-      )
+      `${MISMATCH}\n\nThe Canonical String for this request should have been\n'${canonical}'\n\nThe String-to-Sign should have been\n'${toSign}'\n`
     )
   }
   return { credential, region: auth.region }
