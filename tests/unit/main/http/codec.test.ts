@@ -67,6 +67,18 @@ describe('AWS JSON 1.1 codec', () => {
     expect(input.KeyId).toBe('k')
   })
 
+  it('takes standard base64 with or without its padding', () => {
+    for (const text of ['aGVsbG8=', 'aGVsbG8', 'aGk=', 'aGk', '+/+/', '']) {
+      const input = decodeInput(json({ Plaintext: text }))
+      expect(Buffer.from(input.Plaintext as Uint8Array).toString('base64')).toBe(
+        Buffer.from(text, 'base64').toString('base64')
+      )
+    }
+    expect(
+      Buffer.from(decodeInput(json({ Plaintext: 'aGVsbG8' })).Plaintext as Uint8Array).toString()
+    ).toBe('hello')
+  })
+
   it('treats null members as absent and an empty body as {}', () => {
     expect(decodeInput(json({ Plaintext: null, KeyId: 'k' }))).toEqual({ KeyId: 'k' })
     expect(decodeInput(Buffer.alloc(0))).toEqual({})
@@ -80,6 +92,11 @@ describe('AWS JSON 1.1 codec', () => {
       [json('text'), 'The request body must be a JSON object.'],
       [json({ Plaintext: 'not base64!' }), 'Plaintext must be a base64-encoded string.'],
       [json({ Plaintext: 'abcde' }), 'Plaintext must be a base64-encoded string.'],
+      [json({ Plaintext: 'ab+/c=d=' }), 'Plaintext must be a base64-encoded string.'],
+      [json({ Plaintext: 'ab-_' }), 'Plaintext must be a base64-encoded string.'],
+      [json({ Plaintext: 'aGk===' }), 'Plaintext must be a base64-encoded string.'],
+      [json({ Plaintext: 'A=' }), 'Plaintext must be a base64-encoded string.'],
+      [json({ Plaintext: 'aGVs bG8=' }), 'Plaintext must be a base64-encoded string.'],
       [json({ CiphertextBlob: 12 }), 'CiphertextBlob must be a base64-encoded string.'],
       [json({ ValidTo: '2026-01-01' }), 'ValidTo must be a timestamp in epoch seconds.'],
       [json({ Recipient: 'x' }), 'Recipient must be a structure.'],
@@ -114,6 +131,18 @@ describe('AWS JSON 1.1 codec', () => {
       Truncated: false
     })
     expect(encodeOutput(undefined)).toBe('{}')
+  })
+
+  it('writes the JSON text JSON.stringify would, escapes included', () => {
+    const output = {
+      KeyId: 'arn:aws:kms:us-east-1:111122223333:key/k',
+      Description: 'quote " backslash \\ newline \n tab \t \u2028 é 🔑',
+      'odd "key"': [1, 2.5, -0, null, true, 'x', undefined, { a: undefined, b: [] }],
+      Tags: [],
+      Policy: '{"Version":"2012-10-17"}',
+      Nested: { Deeper: { N: 1e21, Small: 1e-7 } }
+    }
+    expect(encodeOutput(output)).toBe(JSON.stringify(output))
   })
 
   it('answers errors as {"__type", "message"} with 400 for client and 500 for server faults', () => {
