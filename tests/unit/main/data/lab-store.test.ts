@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLab } from '../../../../src/main/backends/local/lab'
+import { LabState } from '../../../../src/main/backends/local/model/lab-state'
+import { LabStore } from '../../../../src/main/backends/local/store/lab-store'
 import { CHEAP_SCRYPT, openTestLab, tempDir } from '../../../helpers/lab'
 
 const dirs: string[] = []
@@ -109,5 +111,41 @@ describe('encrypted lab store', () => {
     const { Keys } = await again.engine.call('ListKeys', {}, { region: 'us-east-1' })
     expect(Keys).toHaveLength(1)
     await again.close()
+  })
+
+  it('commits the changes of one turn together, a failed change alone rolled back, all on disk once durable', async () => {
+    const dir = tempDir()
+    dirs.push(dir)
+    const lab = openTestLab(dir)
+    const rootKey = lab.rootKey
+    await lab.close()
+    const store = new LabStore(dir, rootKey)
+    const state = new LabState(store)
+    state.write(() => state.setMeta('first', '1'))
+    expect(() =>
+      state.write(() => {
+        state.setMeta('failed', '2')
+        throw new Error('refused')
+      })
+    ).toThrow('refused')
+    state.write(() => state.setMeta('third', '3'))
+    expect([state.getMeta('first'), state.getMeta('failed'), state.getMeta('third')]).toEqual([
+      '1',
+      undefined,
+      '3'
+    ])
+    const reader = new LabStore(dir, rootKey)
+    expect(reader.load().meta.get('first')).toBeUndefined()
+    await state.durable()
+    const meta = reader.load().meta
+    expect([meta.get('first'), meta.get('failed'), meta.get('third')]).toEqual([
+      '1',
+      undefined,
+      '3'
+    ])
+    state.write(() => state.setMeta('at close', '4'))
+    await store.close()
+    expect(reader.load().meta.get('at close')).toBe('4')
+    await reader.close()
   })
 })

@@ -29,6 +29,7 @@ export class LabState {
 
   constructor(private readonly store: LabStore) {
     this.reload()
+    store.onBatchLost = () => this.reload()
   }
 
   reload(): void {

@@ -1,5 +1,11 @@
 // Persistence of the lab: an SQLCipher database of JSON records (keys, aliases, ...) and sealed
 // secrets (key material), all loaded at open and written through on every change.
+//
+// The changes made in one turn of the event loop share one SQLite transaction, each change a
+// savepoint inside it (so one that fails rolls back alone): committing an SQLCipher transaction
+// encrypts and writes every page it touched, and sixteen CreateKeys touch the same few pages.
+// The batch commits on the next turn, before anyone's durable() goes on to the fsync, so no
+// caller is answered before its change is committed and on disk.
 import { join } from 'node:path'
 import { LabStoreException } from '../../../../shared/errors'
 import { openCipherDb, type Db } from '../../../data/cipher-db'
@@ -23,6 +29,9 @@ export class LabStore {
   private readonly sealer: Sealer
   private readonly walSync: WalSync
   private readonly stmt
+  private batch?: { done: Promise<void>; settle: (error?: Error) => void }
+  /** Called when a batch fails to commit: what memory holds is ahead of the database. */
+  onBatchLost?: () => void
 
   constructor(dir: string, rootKey: Buffer) {
     const file = join(dir, LAB_DB_FILE)
@@ -126,17 +135,46 @@ export class LabStore {
     })
   }
 
-  /** Runs fn in one transaction: all of its writes land, or none. */
+  /** Runs fn as one unit (a savepoint of the open batch): all of its writes land, or none. */
   transaction<T>(fn: () => T): T {
+    this.beginBatch()
     return this.db.transaction(fn)()
   }
 
-  /** Resolves once every committed write is on disk (shared fsync, see WalSync). */
+  private beginBatch(): void {
+    if (this.batch) return
+    this.db.exec('begin')
+    let settle: (error?: Error) => void = () => {}
+    const done = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error ? reject(error) : resolve())
+    })
+    done.catch(() => {})
+    this.batch = { done, settle }
+    setImmediate(() => this.commitBatch())
+  }
+
+  private commitBatch(): void {
+    const batch = this.batch
+    if (!batch) return
+    this.batch = undefined
+    try {
+      this.db.exec('commit')
+      batch.settle()
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('rollback')
+      this.onBatchLost?.()
+      batch.settle(new LabStoreException(`the lab store could not commit: ${(e as Error).message}`))
+    }
+  }
+
+  /** Resolves once every write made so far is committed and on disk (shared fsync). */
   durable(): Promise<void> {
-    return this.walSync.flush()
+    const batch = this.batch
+    return batch ? batch.done.then(() => this.walSync.flush()) : this.walSync.flush()
   }
 
   async close(): Promise<void> {
+    this.commitBatch()
     await this.walSync.close()
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)')
