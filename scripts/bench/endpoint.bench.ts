@@ -4,7 +4,7 @@
 // (16 in flight), and the real @aws-sdk/client-kms runs alongside for comparison. Reports ops/s,
 // p50/p99 latency and the server's CPU time per operation, with ratios to moto and the ceiling.
 // Options: --seconds N (measured time per run, default 3), --only NAME (workloads whose name
-// contains NAME), --no-moto.
+// contains NAME), --no-moto. KEYLAB_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the lab server.
 import { execFileSync } from 'node:child_process'
 import {
   closeSync,
@@ -326,7 +326,7 @@ function report(): void {
       'ops/s': r.opsPerSec,
       'p50 ms': r.p50Ms,
       'p99 ms': r.p99Ms,
-      'server CPU µs/op': r.cpuUsPerOp ?? NaN,
+      'server CPU µs/op': r.cpuUsPerOp ?? '—',
       errors: r.errors,
       'vs moto':
         r.server === 'lab' ? ratio(r.opsPerSec, find(r.workload, 'moto', r.client)?.opsPerSec) : '',
@@ -353,7 +353,11 @@ function report(): void {
     const ceiling = find(w, 'bare node')?.opsPerSec
     const m = moto ? lab.opsPerSec / moto : NaN
     const c = ceiling ? (lab.opsPerSec / ceiling) * 100 : NaN
-    const parts = [`${m.toFixed(1)}x moto (target ${vsMoto}x: ${m >= vsMoto ? 'met' : 'NOT met'})`]
+    const parts = [
+      moto
+        ? `${m.toFixed(1)}x moto (target ${vsMoto}x: ${m >= vsMoto ? 'met' : 'NOT met'})`
+        : `moto not measured (target ${vsMoto}x)`
+    ]
     if (vsCeiling)
       parts.push(
         `${c.toFixed(0)}% of the ceiling (target ${vsCeiling}%: ${c >= vsCeiling ? 'met' : 'NOT met'})`

@@ -80,6 +80,10 @@ export async function startLab(
     cpu,
     process.execPath,
     [
+      // KEYLAB_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the lab server there.
+      ...(process.env.KEYLAB_BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KEYLAB_BENCH_CPU_PROF}`]
+        : []),
       join(root, 'bin', 'keylab.js'),
       'serve',
       '--data-dir',
