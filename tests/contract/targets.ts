@@ -68,17 +68,46 @@ export const inProcess: TargetFactory = {
 
 type CommandClass = new (input: unknown) => Parameters<Kms.KMSClient['send']>[0]
 
+/** A `keylab serve` process on a fresh data dir, with its signed admin routes. */
+async function startLabServe() {
+  const dir = tempDir()
+  const serve = await startServe(dir, [
+    '--credentials',
+    `${TEST_CREDENTIALS.accessKeyId}:${TEST_CREDENTIALS.secretAccessKey}`
+  ])
+  const admin = async (method: string, route: string, body?: unknown) => {
+    const req = await signRequest({
+      url: serve.url,
+      credentials: TEST_CREDENTIALS,
+      method,
+      path: `/_keylab/${route}`,
+      body
+    })
+    const r = await send(serve.url, req)
+    if (r.status !== 200) throw new Error(`/_keylab/${route} answered ${r.status}: ${r.text}`)
+    return r.json()
+  }
+  const health = await admin('GET', 'health')
+  return {
+    url: serve.url,
+    accountId: health.accountId as string,
+    advanceClock: async (ms: number) => {
+      await admin('POST', 'clock', { ms })
+    },
+    async stop() {
+      await serve.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
 /** A real `keylab serve` process, called through the real @aws-sdk/client-kms. */
 export const endpoint: TargetFactory = {
   name: 'lab endpoint (keylab serve, @aws-sdk/client-kms)',
   enabled: true,
   lacks: LAB_LACKS,
   async create() {
-    const dir = tempDir()
-    const serve = await startServe(dir, [
-      '--credentials',
-      `${TEST_CREDENTIALS.accessKeyId}:${TEST_CREDENTIALS.secretAccessKey}`
-    ])
+    const serve = await startLabServe()
     const region = 'us-east-1'
     const client = new Kms.KMSClient({
       endpoint: serve.url,
@@ -86,35 +115,56 @@ export const endpoint: TargetFactory = {
       credentials: { ...TEST_CREDENTIALS },
       maxAttempts: 1
     })
-    const admin = async (method: string, route: string, body?: unknown) => {
-      const req = await signRequest({
-        url: serve.url,
-        credentials: TEST_CREDENTIALS,
-        method,
-        path: `/_keylab/${route}`,
-        body
-      })
-      const r = await send(serve.url, req)
-      if (r.status !== 200) throw new Error(`/_keylab/${route} answered ${r.status}: ${r.text}`)
-      return r.json()
-    }
-    const health = await admin('GET', 'health')
     const commands = Kms as unknown as Record<string, CommandClass>
     return {
       name: 'endpoint',
       region,
-      accountId: health.accountId as string,
+      accountId: serve.accountId,
       call: async (op, input) => {
         const Command = commands[`${op}Command`]
         return (await client.send(new Command(input))) as never
       },
-      advanceClock: async (ms) => {
-        await admin('POST', 'clock', { ms })
-      },
+      advanceClock: serve.advanceClock,
       async close() {
         client.destroy()
         await serve.stop()
-        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  }
+}
+
+/**
+ * KeyLab's AWS backend (what the console uses for a real account) pointed at `keylab serve` as
+ * a custom endpoint: the backend's SDK commands, error mapping and paging against a KMS that
+ * behaves as AWS does, where moto cannot tell.
+ */
+export const awsBackendOnLab: TargetFactory = {
+  name: 'AWS backend (SDK) on keylab serve',
+  enabled: true,
+  lacks: LAB_LACKS,
+  async create() {
+    const serve = await startLabServe()
+    const region = 'us-east-1'
+    const pool = new AwsClientPool({
+      mfaCode: () => Promise.reject(new Error('no MFA on the lab endpoint'))
+    })
+    const backend = new AwsBackend(
+      {
+        credentialsKey: 'static:lab',
+        credentials: { type: 'static', ...TEST_CREDENTIALS },
+        endpoint: serve.url
+      },
+      pool
+    )
+    return {
+      name: 'aws-backend-on-lab',
+      region,
+      accountId: serve.accountId,
+      call: (op, input) => backend.call(op, input, { region }),
+      advanceClock: serve.advanceClock,
+      async close() {
+        pool.destroy()
+        await serve.stop()
       }
     }
   }
@@ -234,4 +284,4 @@ export const motoServer: TargetFactory = {
 }
 
 /** Every target of the suite; the endpoint and AWS targets register here as they exist. */
-export const TARGETS: TargetFactory[] = [inProcess, endpoint, motoServer]
+export const TARGETS: TargetFactory[] = [inProcess, endpoint, awsBackendOnLab, motoServer]
