@@ -77,10 +77,35 @@ function decodeValue(value: unknown): unknown {
   return out
 }
 
-export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, replacer)
+/** Whether a value holds nothing to tag or escape (no bytes, no dates, no "$" member names). */
+function isPlain(value: unknown): boolean {
+  const stack: unknown[] = [value]
+  while (stack.length) {
+    const v = stack.pop()
+    if (v === null || typeof v !== 'object') continue
+    if (v instanceof Uint8Array || v instanceof Date) return false
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push(v[i])
+      continue
+    }
+    for (const k in v) {
+      if (k.charCodeAt(0) === DOLLAR) return false
+      stack.push((v as Record<string, unknown>)[k])
+    }
+  }
+  return true
 }
 
+/** Plain data (a key list, say) skips the replacer, which costs a call per member. */
+export function encodeWire(value: unknown): string {
+  return isPlain(value) ? JSON.stringify(value) : JSON.stringify(value, replacer)
+}
+
+/**
+ * Every tag and escaped name is a member name starting with "$", so a text without `"$` holds
+ * none and is plain JSON (a `"$` inside a string value only means the slower, still right, walk).
+ */
 export function decodeWire(text: string): unknown {
-  return decodeValue(JSON.parse(text))
+  const parsed: unknown = JSON.parse(text)
+  return text.includes('"$') ? decodeValue(parsed) : parsed
 }

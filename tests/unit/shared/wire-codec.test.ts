@@ -25,6 +25,16 @@ describe('wire codec', () => {
     expect(decoded.a).toEqual([new Uint8Array([0, 1])])
   })
 
+  it('writes plain data as plain JSON, and reads a "$ inside a string value right', () => {
+    const keys = [{ keyId: 'k', aliases: ['alias/a'], enabled: true, n: 1 }]
+    expect(encodeWire({ keys })).toBe(JSON.stringify({ keys }))
+    const tricky = { Description: 'costs "$5"', nested: [{ at: new Date(7) }] }
+    expect(decodeWire(encodeWire(tricky))).toEqual(tricky)
+    expect(decodeWire(JSON.stringify({ Description: 'say "$b"' }))).toEqual({
+      Description: 'say "$b"'
+    })
+  })
+
   it('round-trips any JSON-like value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
