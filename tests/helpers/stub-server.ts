@@ -77,3 +77,18 @@ export function assumeRoleXml(roleArn: string, accessKeyId: string, requestId: s
   </ResponseMetadata>
 </AssumeRoleResponse>`
 }
+
+/** STS's GetCallerIdentity answer, as AWS writes it (Query protocol, XML). */
+export function callerIdentityXml(arn: string, requestId: string): string {
+  const account = arn.split(':')[4]
+  return `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <GetCallerIdentityResult>
+    <Arn>${arn}</Arn>
+    <UserId>AIDASAMPLEUSERID</UserId>
+    <Account>${account}</Account>
+  </GetCallerIdentityResult>
+  <ResponseMetadata>
+    <RequestId>${requestId}</RequestId>
+  </ResponseMetadata>
+</GetCallerIdentityResponse>`
+}

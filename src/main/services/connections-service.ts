@@ -201,10 +201,11 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsApi 
         observe
       )) as KmsOutput<'ListAliases'>
       const identity = await backend.credentials()
+      const caller = await backend.whoAmI(region)
       const fromArn = /^arn:aws[a-z-]*:kms:[^:]*:(\d{12}):/.exec(
         output.Aliases?.[0]?.AliasArn ?? ''
       )
-      const accountId = fromArn?.[1] ?? identity.accountId ?? backend.accountId
+      const accountId = fromArn?.[1] ?? caller?.account ?? identity.accountId ?? backend.accountId
       if (accountId) {
         backend.accountId = accountId
         settings.update(id, { accountId })
@@ -212,7 +213,9 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsApi 
       return {
         connectionId: id,
         accountId,
-        identity: await describeIdentity(saved.credentials, identity),
+        identity: caller
+          ? `${caller.arn} (${await describeIdentity(saved.credentials, identity)})`
+          : await describeIdentity(saved.credentials, identity),
         region,
         endpoint: backend.endpointFor(region),
         requestId,

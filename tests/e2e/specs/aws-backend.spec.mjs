@@ -138,9 +138,10 @@ export const tests = [
         const account = row.locator('[data-test=tested-account]')
         await account.waitFor()
         expect((await account.textContent()).includes(MOTO_ACCOUNT), 'the test shows the account')
+        const shown = await row.textContent()
         expect(
-          (await row.textContent()).includes('access key testing'),
-          'the test shows the identity'
+          shown.includes('arn:aws:sts::123456789012:user/moto (access key testing)'),
+          `the test shows the caller from STS and the credentials: ${shown}`
         )
 
         // A connection to an endpoint nobody listens on fails its test with the endpoint named.

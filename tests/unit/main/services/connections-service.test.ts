@@ -102,7 +102,7 @@ describe.skipIf(!motoAvailable())('connections', () => {
     expect(test).toMatchObject({
       connectionId: added.id,
       accountId: MOTO_ACCOUNT_ID,
-      identity: 'access key testing',
+      identity: 'arn:aws:sts::123456789012:user/moto (access key testing)',
       region: 'us-east-1',
       endpoint: moto.endpoint,
       requestId: expect.stringMatching(/^\w{20,}$/)
@@ -131,7 +131,8 @@ describe.skipIf(!motoAvailable())('connections', () => {
       region: 'us-east-1',
       accountId: MOTO_ACCOUNT_ID,
       backend: { kind: 'aws', label: 'moto', endpoint: moto.endpoint },
-      via: 'console'
+      via: 'console',
+      principalArn: 'arn:aws:sts::123456789012:user/moto'
     })
     expect(record.requestId).toMatch(/^\w{20,}$/)
     expect(record.requestId).not.toBe(test.requestId)

@@ -7,7 +7,13 @@ import { AwsClientPool } from '../../../../../src/main/backends/aws/aws-clients'
 import type { CallFacts } from '../../../../../src/main/backends/backend'
 import { AccessDeniedException, KmsError } from '../../../../../src/shared/errors'
 import { freePort } from '../../../../helpers/moto'
-import { startStub, type Stub, type StubResponse } from '../../../../helpers/stub-server'
+import {
+  callerIdentityXml,
+  startStub,
+  type Stub,
+  type StubRequest,
+  type StubResponse
+} from '../../../../helpers/stub-server'
 
 const KEY_ARN = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'
 const DENIED =
@@ -35,11 +41,21 @@ function ok(body: unknown, requestId: string): StubResponse {
   }
 }
 
+const CALLER = 'arn:aws:iam::111122223333:user/alice'
+const isSts = (req: StubRequest): boolean => req.body.includes('Action=GetCallerIdentity')
+const kmsRequests = (stub: Stub): StubRequest[] => stub.requests.filter((r) => !isSts(r))
+
+/** A stub KMS at a custom endpoint, which also answers STS GetCallerIdentity there (as moto does). */
 async function backendOn(
-  answer: Parameters<typeof startStub>[0],
+  answer: (req: StubRequest, kmsIndex: number) => StubResponse,
   credentials = { accessKeyId: 'AKIATEST', secretAccessKey: 'test' }
 ): Promise<{ backend: AwsBackend; stub: Stub; pool: AwsClientPool }> {
-  const stub = await startStub(answer)
+  let kms = 0
+  const stub = await startStub((req) =>
+    isSts(req)
+      ? { headers: { 'content-type': 'text/xml' }, body: callerIdentityXml(CALLER, 'req-sts') }
+      : answer(req, kms++)
+  )
   stubs.push(stub)
   const pool = new AwsClientPool({ mfaCode: () => Promise.reject(new Error('no MFA')) })
   pools.push(pool)
@@ -77,12 +93,29 @@ describe('AWS backend', () => {
     expect(out).toEqual({
       KeyMetadata: { KeyId: 'k', Arn: KEY_ARN, CreationDate: new Date(1.7e9 * 1000) }
     })
-    expect(facts).toEqual({ requestId: 'req-describe' })
+    expect(facts).toEqual({
+      requestId: 'req-describe',
+      accountId: '111122223333',
+      principalArn: CALLER
+    })
     expect(stub.requests[0].headers['x-amz-target']).toBe('TrentService.DescribeKey')
     expect(stub.requests[0].headers.authorization).toMatch(
       /Credential=AKIATEST\/\d{8}\/eu-west-1\/kms\/aws4_request/
     )
     expect(JSON.parse(stub.requests[0].body)).toEqual({ KeyId: 'alias/app' })
+  })
+
+  it('asks STS who the caller is once, and names that ARN in the facts of every call', async () => {
+    const { backend, stub } = await backendOn(() => ok({ Keys: [] }, 'req-list'))
+    const facts: CallFacts[] = []
+    for (let i = 0; i < 3; i++) {
+      await backend.call('ListKeys', {}, { region: 'eu-west-1', onFacts: (f) => facts.push(f) })
+    }
+    expect(stub.requests.filter(isSts)).toHaveLength(1)
+    expect(facts.map((f) => f.principalArn)).toEqual([CALLER, CALLER, CALLER])
+    expect(backend.caller).toEqual({ arn: CALLER, account: '111122223333' })
+    expect(await backend.whoAmI('eu-west-1')).toEqual({ arn: CALLER, account: '111122223333' })
+    expect(stub.requests.filter(isSts)).toHaveLength(2)
   })
 
   it("keeps AWS's AccessDeniedException message as AWS wrote it, with the request id", async () => {
@@ -172,8 +205,12 @@ describe('AWS backend', () => {
       { region: 'eu-west-1', onFacts: (f) => (facts = f) }
     )
     expect(out).toEqual({ Keys: [], Truncated: false })
-    expect(stub.requests).toHaveLength(3)
-    expect(facts).toEqual({ requestId: 'req-after-throttle' })
+    expect(kmsRequests(stub)).toHaveLength(3)
+    expect(facts).toEqual({
+      requestId: 'req-after-throttle',
+      accountId: '111122223333',
+      principalArn: CALLER
+    })
   })
 
   it('validates input with the lab schemas before anything is sent', async () => {
