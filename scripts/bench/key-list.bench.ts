@@ -1,11 +1,15 @@
 // The key list in Chromium with 10,000 keys: the catalog call over the web bridge, the first
 // render of the list screen, a re-sort, and a filter keystroke (targets: first render < 300 ms,
-// keystroke < 50 ms). Needs the built renderer (npx electron-vite build) and /usr/bin/chromium.
+// keystroke < 50 ms). The services run as `keylab web` runs them: authorizer and audit log on,
+// so every DescribeKey of the catalog is a durable audit record, as in the app. Needs the built
+// renderer (npx electron-vite build) and /usr/bin/chromium.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
+import { AuditLog, auditObserver } from '../../src/main/audit'
 import { openLab } from '../../src/main/backends/local/lab'
+import { createAuthorizer } from '../../src/main/backends/local/policy/authorizer'
 import { LocalBackend } from '../../src/main/backends/local/local-backend'
 import { createServices } from '../../src/main/services/services'
 import { startWebHost } from '../../src/main/web/web-host'
@@ -26,7 +30,8 @@ async function main(): Promise<void> {
     dataDir: dir,
     unlock: { passphrase: 'bench' },
     scryptCost: { N: 1024, r: 8, p: 1 },
-    tickIntervalMs: 0
+    tickIntervalMs: 0,
+    authorize: createAuthorizer()
   })
   let made = 0
   const fill = Date.now()
@@ -39,11 +44,16 @@ async function main(): Promise<void> {
     })
   )
   console.log(`created ${KEYS} keys in ${Date.now() - fill} ms`)
+  const audit = AuditLog.open({ dataDir: lab.dataDir, rootKey: lab.rootKey })
   const services = createServices({
     backend: new LocalBackend(lab.engine),
     lab: lab.engine,
     region,
-    version: 'bench'
+    version: 'bench',
+    dataDir: lab.dataDir,
+    rootKey: lab.rootKey,
+    observe: auditObserver(audit),
+    audit
   })
   const host = await startWebHost({ services, rendererDir })
   const browser = await chromium.launch({
@@ -168,6 +178,8 @@ async function main(): Promise<void> {
   } finally {
     await browser.close()
     await host.close()
+    services.close()
+    await audit.close()
     await lab.close()
     rmSync(dir, { recursive: true, force: true })
   }
