@@ -430,6 +430,14 @@ function awsStandIn() {
     let raw = ''
     req.on('data', (c) => (raw += c))
     req.on('end', () => {
+      if (req.headers['x-amz-target'] === undefined) {
+        // STS's GetCallerIdentity (Query protocol): a KMS-only endpoint, as KeyLab's own is.
+        res.writeHead(400, { 'Content-Type': 'text/xml' })
+        res.end(
+          '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>KMS only</Message></Error></ErrorResponse>'
+        )
+        return
+      }
       const target = String(req.headers['x-amz-target'] ?? '')
         .split('.')
         .pop()
