@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { REGIONS } from '../../shared/kms/enums'
 import type { ApiName } from '../../shared/ipc/contract'
+import { DESCRIBE_KEYS_MAX } from '../../shared/ipc/catalog-api'
 import { IAM_SCHEMAS } from './iam-schemas'
 
 const empty = z.object({}).strict()
@@ -99,6 +100,23 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
   catalog: {
     listKeys: z
       .object({
+        includeTags: z.boolean().optional(),
+        includeAwsManaged: z.boolean().optional()
+      })
+      .strict(),
+    keyRefs: empty,
+    describeKeys: z
+      .object({
+        keys: z
+          .array(
+            z
+              .object({
+                keyId: z.string().min(1).max(2048),
+                aliases: z.array(z.string().min(1).max(256)).max(DESCRIBE_KEYS_MAX)
+              })
+              .strict()
+          )
+          .max(DESCRIBE_KEYS_MAX),
         includeTags: z.boolean().optional(),
         includeAwsManaged: z.boolean().optional()
       })

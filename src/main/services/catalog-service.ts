@@ -2,7 +2,13 @@
 // backend's own KMS operations (ListKeys, DescribeKey, ListAliases, ListResourceTags), so it is
 // the same on the lab and on AWS; in main, one call from the renderer instead of thousands.
 import { NotFoundException } from '../../shared/errors'
-import type { CatalogApi, KeyListItem, KeyListTag } from '../../shared/ipc/catalog-api'
+import type {
+  CatalogApi,
+  DescribeKeysInput,
+  KeyListItem,
+  KeyListTag,
+  KeyRefs
+} from '../../shared/ipc/catalog-api'
 import type { KmsApi } from '../../shared/kms/operations'
 import type { KeyMetadata } from '../../shared/kms/types'
 import type { Session } from './session'
@@ -16,22 +22,34 @@ const AWS_CONCURRENCY = 16
 const LAB_CONCURRENCY = 1024
 
 export function createCatalogService(session: Session, kms: KmsApi): CatalogApi {
+  const concurrency = (): number => (session.lab ? LAB_CONCURRENCY : AWS_CONCURRENCY)
+  const keyRefs = async (): Promise<KeyRefs> => {
+    const readAt = session.lab?.clock.now() ?? Date.now()
+    const [ids, aliases] = await Promise.all([allKeyIds(kms), aliasesByKey(kms)])
+    return { keys: ids.map((keyId) => ({ keyId, aliases: aliases.get(keyId) ?? [] })), readAt }
+  }
+  const describeKeys = async (input: DescribeKeysInput): Promise<KeyListItem[]> => {
+    const refs = input.keys
+    const rows: Array<KeyListItem | undefined> = new Array(refs.length)
+    await inPool(refs.length, concurrency(), async (i) => {
+      const md = await describe(kms, refs[i].keyId)
+      if (!md || (md.KeyManager === 'AWS' && !input.includeAwsManaged)) return
+      const item = listItem(md, refs[i].aliases)
+      if (input.includeTags !== false && md.KeyManager === 'CUSTOMER') {
+        item.tags = await tagsOf(kms, refs[i].keyId)
+      }
+      rows[i] = item
+    })
+    return rows.filter((r): r is KeyListItem => r !== undefined)
+  }
   return {
     async listKeys(input) {
-      const readAt = session.lab?.clock.now() ?? Date.now()
-      const [ids, aliases] = await Promise.all([allKeyIds(kms), aliasesByKey(kms)])
-      const rows: Array<KeyListItem | undefined> = new Array(ids.length)
-      const concurrency = session.lab ? LAB_CONCURRENCY : AWS_CONCURRENCY
-      await inPool(ids.length, concurrency, async (i) => {
-        const md = await describe(kms, ids[i])
-        if (!md || (md.KeyManager === 'AWS' && !input.includeAwsManaged)) return
-        const item = listItem(md, aliases.get(md.KeyId as string) ?? [])
-        if (input.includeTags !== false && md.KeyManager === 'CUSTOMER') {
-          item.tags = await tagsOf(kms, ids[i])
-        }
-        rows[i] = item
-      })
-      return { keys: rows.filter((r): r is KeyListItem => r !== undefined), readAt }
+      const { keys, readAt } = await keyRefs()
+      return { keys: await describeKeys({ ...input, keys }), readAt }
+    },
+    keyRefs,
+    async describeKeys(input) {
+      return { keys: await describeKeys(input) }
     },
     async getKey(input) {
       const { KeyMetadata: md } = await kms.DescribeKey({ KeyId: input.keyId })

@@ -47,7 +47,7 @@ export const API_METHODS: MethodTable = {
     test: true,
     answerMfa: true
   },
-  catalog: { listKeys: true, getKey: true },
+  catalog: { listKeys: true, keyRefs: true, describeKeys: true, getKey: true },
   iam: {
     getSession: true,
     actAs: true,

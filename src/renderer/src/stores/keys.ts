@@ -1,15 +1,26 @@
-// Customer managed keys of the active connection and region: the key list (one catalog call),
-// and the actions of the list and the key page (create, enable, disable, deletion, description).
+// Customer managed keys of the active connection and region: the key list, and the actions of
+// the list and the key page (create, enable, disable, deletion, description). The list is read
+// as key ids with aliases, then described a slice at a time: a first read shows its rows as each
+// slice arrives (the first one small, so the screen fills at once); a read over a list already
+// shown swaps it in whole at the end.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { api } from '../bridge'
 import { NotFoundException } from '../../../shared/errors'
-import type { KeyListItem } from '../../../shared/ipc/catalog-api'
+import { DESCRIBE_KEYS_MAX, type KeyListItem } from '../../../shared/ipc/catalog-api'
 import type { CreateKeyRequest, KeyMetadata } from '../../../shared/kms/types'
 
 export interface BulkResult {
   keyId: string
   error?: Error
+}
+
+/** Keys in the first slice described: enough for the first screen of rows. */
+const FIRST_SLICE = 100
+
+export interface LoadProgress {
+  described: number
+  total: number
 }
 
 export const useKeysStore = defineStore('keys', () => {
@@ -18,13 +29,38 @@ export const useKeysStore = defineStore('keys', () => {
   /** Whether the rows carry their tags (read on demand: one more call per key). */
   const tagsLoaded = ref(false)
   const readAt = ref(0)
+  /** Set while a read is describing keys (shown keys may be fewer than the region's). */
+  const progress = ref<LoadProgress>()
+  let reads = 0
 
   async function load(withTags = tagsLoaded.value): Promise<void> {
-    const catalog = await api.catalog.listKeys({ includeTags: withTags })
-    keys.value = catalog.keys
-    readAt.value = catalog.readAt
-    loaded.value = true
-    tagsLoaded.value = withTags
+    const read = ++reads
+    const refs = await api.catalog.keyRefs({})
+    const progressive = !loaded.value || keys.value.length === 0
+    const rows: KeyListItem[] = []
+    try {
+      for (let at = 0; at < refs.keys.length || at === 0;) {
+        const size = at === 0 && progressive ? FIRST_SLICE : DESCRIBE_KEYS_MAX
+        const slice = refs.keys.slice(at, at + size)
+        at += size
+        const part = slice.length
+          ? (await api.catalog.describeKeys({ keys: slice, includeTags: withTags })).keys
+          : []
+        if (read !== reads) return
+        rows.push(...part)
+        const done = at >= refs.keys.length
+        progress.value = done ? undefined : { described: at, total: refs.keys.length }
+        if (progressive || done) {
+          keys.value = done ? rows : rows.slice()
+          readAt.value = refs.readAt
+          loaded.value = true
+          tagsLoaded.value = withTags
+        }
+        if (done) break
+      }
+    } finally {
+      if (read === reads) progress.value = undefined
+    }
   }
 
   /** Reads the list again with tags, for filtering by tag. */
@@ -96,6 +132,7 @@ export const useKeysStore = defineStore('keys', () => {
     loaded,
     tagsLoaded,
     readAt,
+    progress,
     load,
     loadTags,
     refresh,

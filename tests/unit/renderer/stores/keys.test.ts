@@ -1,0 +1,99 @@
+// The keys store reads the list as key ids, then describes them a slice at a time, against the
+// real catalog service on a lab (through the same dispatch as IPC and the web bridge): a first
+// read shows rows from the first small slice on; a read over a shown list swaps in whole.
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { watch } from 'vue'
+import { LocalBackend } from '../../../../src/main/backends/local/local-backend'
+import { dispatch } from '../../../../src/main/rpc/dispatch'
+import { createServices, type Services } from '../../../../src/main/services/services'
+import { errorFromWire } from '../../../../src/shared/errors'
+import { withTempLab } from '../../../helpers/lab'
+
+const state: { services?: Services } = {}
+const calls: string[] = []
+
+vi.mock('../../../../src/renderer/src/bridge', () => {
+  const method =
+    (name: string) =>
+    async (input: unknown): Promise<unknown> => {
+      calls.push(name)
+      const result = await dispatch(state.services!, 'catalog', name, input)
+      if (!result.ok) throw errorFromWire(result.error)
+      return result.value
+    }
+  return {
+    api: {
+      catalog: {
+        keyRefs: method('keyRefs'),
+        describeKeys: method('describeKeys'),
+        getKey: method('getKey')
+      }
+    }
+  }
+})
+
+const { useKeysStore } = await import('../../../../src/renderer/src/stores/keys')
+
+let cleanup: () => Promise<void>
+beforeEach(async () => {
+  setActivePinia(createPinia())
+  const lab = withTempLab({ tickIntervalMs: 0 })
+  cleanup = lab.cleanup
+  state.services = createServices({
+    backend: new LocalBackend(lab.lab.engine),
+    lab: lab.lab.engine,
+    region: 'us-east-1',
+    version: 'test'
+  })
+  for (let i = 0; i < 250; i++) await state.services.kms.CreateKey({ Description: `key ${i}` })
+  calls.length = 0
+})
+afterEach(() => cleanup())
+
+describe('keys store', () => {
+  it('shows the first 100 rows before the rest are described, then all 250', async () => {
+    const store = useKeysStore()
+    const seen: Array<[number, number | undefined]> = []
+    watch(
+      () => store.keys,
+      (keys) => seen.push([keys.length, store.progress?.described]),
+      { flush: 'sync' }
+    )
+    await store.load(false)
+    expect(seen).toEqual([
+      [100, 100],
+      [250, undefined]
+    ])
+    expect(calls).toEqual(['keyRefs', 'describeKeys', 'describeKeys'])
+    expect(store.progress).toBeUndefined()
+    expect(new Set(store.keys.map((k) => k.description)).size).toBe(250)
+    expect(store.loaded).toBe(true)
+  })
+
+  it('reads a shown list again in slices of 1,000 and swaps it in whole', async () => {
+    const store = useKeysStore()
+    await store.load(false)
+    await state.services!.kms.CreateKey({ Description: 'one more' })
+    const sizes: number[] = []
+    watch(
+      () => store.keys,
+      (keys) => sizes.push(keys.length),
+      { flush: 'sync' }
+    )
+    calls.length = 0
+    await store.load(false)
+    expect(sizes).toEqual([251])
+    expect(calls).toEqual(['keyRefs', 'describeKeys'])
+  })
+
+  it('drops a read that a newer one overtook', async () => {
+    const store = useKeysStore()
+    const first = store.load(false)
+    const second = store.load(true)
+    await Promise.all([first, second])
+    expect(store.keys).toHaveLength(250)
+    expect(store.tagsLoaded).toBe(true)
+    expect(store.keys.every((k) => Array.isArray(k.tags))).toBe(true)
+  })
+})
