@@ -12,6 +12,13 @@ export const AUDIT_DB_FILE = 'audit.db'
 export const SCHEMA_VERSION = '1'
 const APPEND_ONLY = ['events', 'checkpoints', 'meta'] as const
 
+/** The key indexes also hold the columns other filters test, so a key filter combined with an
+ * event name, errors only or read-only is answered from the index alone (no table reads). */
+const KEY_INDEXES = `
+  create index event_index_key1 on event_index (key1, seq, name, ro, err) where key1 is not null;
+  create index event_index_key2 on event_index (key2, seq, name, ro, err) where key2 is not null;
+`
+
 const TABLES = `
   create table meta (name text primary key, value text not null);
   create table events (
@@ -39,8 +46,7 @@ const TABLES = `
     service integer not null
   );
   create index event_index_name on event_index (name, seq);
-  create index event_index_key1 on event_index (key1, seq) where key1 is not null;
-  create index event_index_key2 on event_index (key2, seq) where key2 is not null;
+  ${KEY_INDEXES}
   create index event_index_err on event_index (seq) where err is not null;
   create index event_index_ro on event_index (ro, seq);
   create index event_index_t on event_index (t, seq);
@@ -93,6 +99,20 @@ export function createSchema(db: Db, meta: Record<string, string>): void {
     put.run('schema', SCHEMA_VERSION)
     for (const [name, value] of Object.entries(meta)) put.run(name, value)
     for (const t of APPEND_ONLY) db.exec(triggerSql(t, 'update') + triggerSql(t, 'delete'))
+  })()
+}
+
+/** Gives a log made before the key indexes covered other filters the indexes it has now
+ * (derived data: dropped and built again from event_index, in one transaction). */
+export function upgradeIndexes(db: Db): void {
+  const sql = db
+    .prepare("select sql from sqlite_master where type = 'index' and name = 'event_index_key1'")
+    .pluck()
+    .get() as string | undefined
+  if (sql === undefined || /\bname\b/.test(sql)) return
+  db.transaction(() => {
+    db.exec('drop index event_index_key1; drop index event_index_key2;')
+    db.exec(KEY_INDEXES)
   })()
 }
 

@@ -17,7 +17,8 @@ import {
   missingTriggers,
   openAuditDb,
   readMeta,
-  restoreTriggers
+  restoreTriggers,
+  upgradeIndexes
 } from './audit-db'
 import { canonicalJson } from './canonical-json'
 import {
@@ -149,6 +150,7 @@ export class AuditLog {
             'the audit signing key is not the one this log was created with'
           )
         }
+        upgradeIndexes(db)
         const missing = missingTriggers(db)
         if (missing.length) {
           console.warn(

@@ -1,7 +1,8 @@
 // Windows of the audit table, paged in SQL over event_index, newest first. Unfiltered, a window
 // is a primary-key range. Filtered, the first windows come straight from the most selective
-// index (chosen explicitly: key, then errors, then event name, then time, then read-only), and
-// deeper ones from anchors: one pass keeps every 256th matching seq, so a window starts from
+// index (chosen explicitly: key, then errors, then event name, then time, then read-only; the
+// key indexes cover the other columns, so combined filters never read the table), and deeper
+// ones from anchors: one pass keeps every 256th matching seq, so a window starts from
 // its anchor instead of skipping `offset` rows. Windows select seqs first, then their rows.
 import { NotFoundException } from '../../shared/errors'
 import { keyIdOf } from '../../shared/kms/arn'
@@ -125,7 +126,9 @@ export class AuditQuery {
     // One condition whose index covers it: skipping `offset` index entries is cheap (about
     // 0.1 us each). Otherwise, or very deep, start from an anchor.
     const covered = where.lead.length === 1 && !where.text && !plan.scan
-    const direct = offset < STRIDE || (covered && offset < DIRECT_MAX)
+    // A wide time range walks the primary key, where most records match: skipping is as cheap.
+    const dense = where.range !== undefined && plan.scan && (offset * head) / total < DIRECT_MAX
+    const direct = offset < STRIDE || (covered && offset < DIRECT_MAX) || dense
     const k = direct ? -1 : Math.floor(offset / STRIDE)
     const seqs = k < 0 ? [] : this.anchorsOf(key, where, head)
     const rows = db

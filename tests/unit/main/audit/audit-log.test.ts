@@ -99,4 +99,33 @@ describe('audit index', () => {
     expect(query.page({ filter: { readOnly: false }, offset: 0, limit: 10 }).total).toBe(3)
     await log.close()
   })
+
+  it('gives a log made with the earlier key indexes the covering ones on open', async () => {
+    env = openAuditLab()
+    const { KeyId } = (await env.services.kms.CreateKey({})).KeyMetadata!
+    await env.services.kms.Encrypt({ KeyId, Plaintext: new Uint8Array([1]) })
+    const rootKey = Buffer.from(env.lab.rootKey)
+    await env.close()
+    tamper(env.dir, rootKey, (db) =>
+      db.exec(`drop index event_index_key1; drop index event_index_key2;
+        create index event_index_key1 on event_index (key1, seq) where key1 is not null;
+        create index event_index_key2 on event_index (key2, seq) where key2 is not null;`)
+    )
+    const log = AuditLog.open({ dataDir: env.dir, rootKey })
+    const sql = log.db
+      .prepare("select sql from sqlite_master where name like 'event_index_key%' order by name")
+      .pluck()
+      .all()
+    expect(sql).toEqual([
+      expect.stringContaining('(key1, seq, name, ro, err)'),
+      expect.stringContaining('(key2, seq, name, ro, err)')
+    ])
+    const page = new AuditQuery(log).page({
+      filter: { keyId: KeyId, eventName: 'Encrypt', readOnly: true },
+      offset: 0,
+      limit: 10
+    })
+    expect(page.rows).toMatchObject([{ eventName: 'Encrypt', keyId: KeyId }])
+    await log.close()
+  })
 })
