@@ -4,6 +4,8 @@
 // key indexes cover the other columns, so combined filters never read the table), and deeper
 // ones from anchors: one pass keeps every 256th matching seq, so a window starts from
 // its anchor instead of skipping `offset` rows. Windows select seqs first, then their rows.
+// A text search reads the records themselves, newest first, as far as a window needs and the
+// rest in the background (text-scan.ts): its total grows until the walk ends.
 import { NotFoundException } from '../../shared/errors'
 import { keyIdOf } from '../../shared/kms/arn'
 import type {
@@ -17,6 +19,7 @@ import { toCloudTrail } from './cloudtrail'
 import type { EventIndex } from './event-index'
 import { rowOf, type IndexRow } from './index-row'
 import { parseStored } from './stored-record'
+import { TextScan } from './text-scan'
 
 const STRIDE = 256
 const CACHE = 16
@@ -24,6 +27,10 @@ const CACHE = 16
 const WIDE = 5000
 /** How deep a window may skip index entries before it starts from an anchor instead. */
 const DIRECT_MAX = 300_000
+/** Text searches kept (each holds the seqs of its matches). */
+const SEARCHES = 4
+/** Records a page request of a text search may read itself (about 25 ms). */
+const SCAN_BUDGET = 5000
 
 export interface QuerySource {
   readonly db: Db
@@ -97,11 +104,26 @@ function conditions(where: Where, use: string | undefined): string {
   return where.template.replace(/\$(\w+)/g, (_m, c: string) => (allowed.has(c) ? c : `+${c}`))
 }
 
+export interface AuditQueryOptions {
+  /** Records a page request of a text search reads before it answers (tests use small ones). */
+  scanBudget?: number
+}
+
 export class AuditQuery {
   private readonly counts = new Map<string, number>()
   private readonly anchors = new Map<string, number[]>()
+  private readonly searches = new Map<string, TextScan>()
+  /** The search scanned in the background: the last one asked for. */
+  private active?: TextScan
+  private idle: Array<() => void> = []
+  private readonly scanBudget: number
 
-  constructor(private readonly source: QuerySource) {}
+  constructor(
+    private readonly source: QuerySource,
+    options: AuditQueryOptions = {}
+  ) {
+    this.scanBudget = options.scanBudget ?? SCAN_BUDGET
+  }
 
   page(req: AuditPageRequest): AuditPage {
     this.source.index.flush()
@@ -118,14 +140,13 @@ export class AuditQuery {
       return { head, total: head, offset, rows: rows.map(rowOf) }
     }
     const key = `${head}|${where.template}|${JSON.stringify(where.params)}`
-    // A text search reads every record once: its count comes with its anchors, in one pass.
-    if (where.text && !this.counts.has(key)) this.anchorsOf(key, where, head)
+    if (where.text) return this.search(key, where, head, offset, limit)
     const total = this.countOf(key, where, head)
     if (offset >= total) return { head, total, offset, rows: [] }
     const plan = this.plan(where, total)
     // One condition whose index covers it: skipping `offset` index entries is cheap (about
     // 0.1 us each). Otherwise, or very deep, start from an anchor.
-    const covered = where.lead.length === 1 && !where.text && !plan.scan
+    const covered = where.lead.length === 1 && !plan.scan
     // A wide time range walks the primary key, where most records match: skipping is as cheap.
     const dense = where.range !== undefined && plan.scan && (offset * head) / total < DIRECT_MAX
     const direct = offset < STRIDE || (covered && offset < DIRECT_MAX) || dense
@@ -145,6 +166,67 @@ export class AuditQuery {
     return { head, total, offset, rows: rows.map(rowOf) }
   }
 
+  /** A window of a text search, from the matches found so far (see text-scan.ts). */
+  private search(
+    key: string,
+    where: Where,
+    head: number,
+    offset: number,
+    limit: number
+  ): AuditPage {
+    let scan = this.searches.get(key)
+    if (!scan) {
+      scan = new TextScan(this.source.db, conditions(where, ''), where.params, head)
+      this.remember(this.searches, key, scan, SEARCHES)
+    } else {
+      this.searches.delete(key)
+      this.searches.set(key, scan)
+    }
+    scan.advance(offset + limit, this.scanBudget)
+    const seqs = scan.matches.slice(offset, offset + limit)
+    const rows = seqs.length
+      ? (this.source.db
+          .prepare(
+            `select * from event_index where seq in (${seqs.map(() => '?').join(',')}) order by seq desc`
+          )
+          .all(...seqs) as IndexRow[])
+      : []
+    if (!scan.done) this.scanInBackground(scan)
+    return {
+      head,
+      total: scan.matches.length,
+      offset,
+      rows: rows.map(rowOf),
+      ...(scan.done ? {} : { searching: { scanned: scan.scanned, of: head } })
+    }
+  }
+
+  /** Goes on with `scan` a slice per turn of the event loop, until it ends or another search
+   * is asked for (a search left behind goes on from where it stopped if asked for again). */
+  private scanInBackground(scan: TextScan): void {
+    if (this.active === scan) return
+    const running = this.active !== undefined
+    this.active = scan
+    if (running) return
+    const turn = (): void => {
+      const current = this.active
+      if (!current || current.done || !this.source.db.open) {
+        this.active = undefined
+        for (const done of this.idle.splice(0)) done()
+        return
+      }
+      current.step()
+      setImmediate(turn)
+    }
+    setImmediate(turn)
+  }
+
+  /** Resolves once no text search is being scanned in the background. */
+  searched(): Promise<void> {
+    if (!this.active) return Promise.resolve()
+    return new Promise((resolve) => this.idle.push(resolve))
+  }
+
   /** Which index a window walks: the most selective condition's, except a wide time range's
    * (the newest records then match, so walking the primary key newest first finds them at once). */
   private plan(where: Where, total: number): { conds: string; scan: boolean } {
@@ -152,9 +234,9 @@ export class AuditQuery {
     return { conds: conditions(where, lead[0] ?? ''), scan: !lead.length }
   }
 
-  private remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  private remember<T>(cache: Map<string, T>, key: string, value: T, size = CACHE): T {
     cache.set(key, value)
-    if (cache.size > CACHE) cache.delete(cache.keys().next().value as string)
+    if (cache.size > size) cache.delete(cache.keys().next().value as string)
     return value
   }
 

@@ -44,9 +44,12 @@ export interface AuditPageRequest {
 export interface AuditPage {
   /** The last record this view includes; newer ones appear after a refresh. */
   head: number
+  /** Matches under the filter (for a text search still going on, those found so far). */
   total: number
   offset: number
   rows: AuditRow[]
+  /** Set while a text search is still reading the log: records read so far, of how many. */
+  searching?: { scanned: number; of: number }
 }
 
 export interface CheckpointInfo {

@@ -1,12 +1,15 @@
 // The audit screen's state: the filter, the log's size under it, windows of rows fetched from
 // SQL as the table scrolls (a bounded cache of pages), the open record, verification progress
-// and exports. Records hold no secrets (the log never records any).
+// and exports. Records hold no secrets (the log never records any). While a text search is
+// still reading the log, the pages held are fetched again every POLL_MS, so matches and the
+// total fill in as they are found.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { api } from '../bridge'
 import type {
   AuditDetail,
   AuditFilter,
+  AuditPage,
   AuditRow,
   AuditSummary,
   ExportFormat,
@@ -30,6 +33,9 @@ export const useAuditStore = defineStore('audit', () => {
   const summary = shallowRef<AuditSummary>()
   const detail = shallowRef<AuditDetail>()
   const verify = shallowRef<VerifyStatus>()
+  /** Set while a text search is still reading the log. */
+  const searching = shallowRef<AuditPage['searching']>()
+  let poll: ReturnType<typeof setTimeout> | undefined
   let pages = new Map<number, AuditRow[]>()
   let pending = new Set<number>()
   let epoch = 0
@@ -46,9 +52,11 @@ export const useAuditStore = defineStore('audit', () => {
       if (token !== epoch) return
       if (!head.value) head.value = result.head
       total.value = result.total
+      searching.value = result.searching
       pages.set(page, result.rows)
       if (pages.size > KEPT_PAGES) pages.delete(pages.keys().next().value as number)
       version.value++
+      if (result.searching && !poll) poll = setTimeout(() => again(token), POLL_MS)
     } catch (e) {
       if (token === epoch) error.value = e as Error
     } finally {
@@ -56,9 +64,19 @@ export const useAuditStore = defineStore('audit', () => {
     }
   }
 
+  /** Fetches the pages held again (a text search found more since). */
+  function again(token: number): void {
+    poll = undefined
+    if (token !== epoch) return
+    for (const p of [...pages.keys()]) if (!pending.has(p)) void fetchPage(p, token)
+  }
+
   /** Reloads from the newest record, under the current filter. */
   async function refresh(): Promise<void> {
     epoch++
+    clearTimeout(poll)
+    poll = undefined
+    searching.value = undefined
     pages = new Map()
     pending = new Set()
     head.value = 0
@@ -142,6 +160,7 @@ export const useAuditStore = defineStore('audit', () => {
     summary,
     detail,
     verify,
+    searching,
     refresh,
     setFilter,
     ensure,

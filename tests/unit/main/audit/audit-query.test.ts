@@ -85,9 +85,11 @@ describe('audit query', () => {
     ]
   ]
   for (const [name, filter, match] of cases) {
-    it(`pages a ${name} filter exactly, in windows across anchors`, () => {
+    it(`pages a ${name} filter exactly, in windows across anchors`, async () => {
       const want = expected(match)
       expect(want.length).toBeGreaterThan(0)
+      query.page({ filter, offset: 0, limit: 10 })
+      await query.searched()
       expect(query.page({ filter, offset: 0, limit: 10 }).total).toBe(want.length)
       expect(all(filter, 100)).toEqual(want)
       expect(all(filter, 77)).toEqual(want)
@@ -95,6 +97,40 @@ describe('audit query', () => {
       expect(deep.rows.map((r) => r.seq)).toEqual(want.slice(300, 350))
     })
   }
+
+  it('answers a text search from the newest matches at once, its total growing to exact', async () => {
+    const search = new AuditQuery(log, { scanBudget: 1000 })
+    const filter = { text: '"tenant":"t3"' }
+    const want = expected(
+      (r) =>
+        (r.requestParameters?.encryptionContext as Record<string, string> | undefined)?.tenant ===
+        't3'
+    )
+    const first = search.page({ filter, offset: 0, limit: 5 })
+    expect(first.searching).toMatchObject({ of: first.head })
+    expect(first.searching!.scanned).toBeLessThanOrEqual(1000)
+    expect(first.rows.map((r) => r.seq)).toEqual(want.slice(0, 5))
+    expect(first.total).toBeLessThan(want.length)
+    await search.searched()
+    const last = search.page({ filter, offset: 0, limit: 5 })
+    expect(last.searching).toBeUndefined()
+    expect(last.total).toBe(want.length)
+    const deep = search.page({ filter, offset: want.length - 3, limit: 5 })
+    expect(deep.rows.map((r) => r.seq)).toEqual(want.slice(-3))
+  })
+
+  it('scans only the last search asked for in the background, and resumes a left one', async () => {
+    const search = new AuditQuery(log, { scanBudget: 500 })
+    const a = search.page({ filter: { text: 't1' }, offset: 0, limit: 1 })
+    const b = search.page({ filter: { text: 't2' }, offset: 0, limit: 1 })
+    expect(a.searching && b.searching).toBeTruthy()
+    await search.searched()
+    expect(search.page({ filter: { text: 't2' }, offset: 0, limit: 1 }).searching).toBeUndefined()
+    const again = search.page({ filter: { text: 't1' }, offset: 0, limit: 1 })
+    expect(again.searching!.scanned).toBeGreaterThanOrEqual(a.searching!.scanned)
+    await search.searched()
+    expect(search.page({ filter: { text: 't1' }, offset: 0, limit: 1 }).searching).toBeUndefined()
+  })
 
   it('pins a view to its head while records are added', async () => {
     const first = query.page({ filter: { eventName: 'Decrypt' }, offset: 0, limit: 5 })

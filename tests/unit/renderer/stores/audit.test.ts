@@ -18,7 +18,19 @@ const rows: AuditRow[] = Array.from({ length: TOTAL }, (_, i) => ({
   backend: 'Local lab',
   readOnly: true
 }))
+/** A text search that finds 40 more matches each time it is asked, until 120. */
+let searchCalls = 0
 const query = vi.fn(async (req: AuditPageRequest) => {
+  if (req.filter.text) {
+    const found = Math.min(120, 40 * ++searchCalls)
+    return {
+      head: TOTAL,
+      total: found,
+      offset: req.offset,
+      rows: rows.slice(0, found).slice(req.offset, req.offset + req.limit),
+      ...(found < 120 ? { searching: { scanned: found * 5, of: TOTAL } } : {})
+    }
+  }
   const matching = req.filter.eventName
     ? rows.filter((r) => r.eventName === req.filter.eventName)
     : rows
@@ -78,6 +90,22 @@ describe('audit store', () => {
     expect(audit.total).toBe(TOTAL / 2)
     expect(audit.rowAt(0)?.eventName).toBe('Decrypt')
     expect(audit.rowAt(150)).toBeUndefined()
+  })
+
+  it('fetches a text search again while it is still reading the log', async () => {
+    searchCalls = 0
+    const audit = useAuditStore()
+    await audit.setFilter({ text: 'tenant' })
+    expect(audit.total).toBe(40)
+    expect(audit.searching).toEqual({ scanned: 200, of: TOTAL })
+    await vi.waitFor(() => expect(audit.searching).toBeUndefined(), { timeout: 2000 })
+    expect(audit.total).toBe(120)
+    expect(audit.rowAt(39)?.seq).toBe(TOTAL - 39)
+    audit.ensure(0, 119)
+    await vi.waitFor(() => expect(audit.rowAt(119)?.seq).toBe(TOTAL - 119))
+    const calls = query.mock.calls.length
+    await new Promise((r) => setTimeout(r, 400))
+    expect(query.mock.calls.length).toBe(calls)
   })
 
   it('assembles an export from its chunks', async () => {
