@@ -10,8 +10,10 @@ class NeedsSlowPath extends Error {}
 
 export function canonicalJson(value: unknown): string {
   try {
-    // Fast path: a copy with members inserted in sorted order, written by the native JSON.
-    return JSON.stringify(sortedCopy(value))
+    // Fast path: the value itself where its members are in order already (JSON.stringify drops
+    // undefined members and writes undefined array items as null, as canonical JSON does), a
+    // copy with members inserted in sorted order where not, written by the native JSON.
+    return JSON.stringify(inOrder(value))
   } catch (e) {
     if (e instanceof NeedsSlowPath) return write(value)
     throw e
@@ -34,19 +36,42 @@ function checkScalar(value: unknown): void {
   }
 }
 
-function sortedCopy(value: unknown): unknown {
+/** `value` itself when every object in it has its members in sorted order, else a copy that has. */
+function inOrder(value: unknown): unknown {
   if (value === null || typeof value !== 'object') {
     checkScalar(value)
     return value
   }
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : sortedCopy(v)))
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i] as unknown
+      const ordered = item === undefined ? null : inOrder(item)
+      if (ordered !== item && item !== undefined && !copy) copy = value.slice(0, i)
+      if (copy) copy.push(ordered)
+    }
+    return copy ?? value
+  }
   checkPlain(value)
   const obj = value as Record<string, unknown>
-  const out: Record<string, unknown> = {}
-  for (const k of Object.keys(obj).sort()) {
-    if (k === '__proto__' || isIndex(k)) throw new NeedsSlowPath()
-    if (obj[k] !== undefined) out[k] = sortedCopy(obj[k])
+  const keys = Object.keys(obj)
+  let sorted = true
+  let changed = false
+  const values: unknown[] = new Array(keys.length)
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]
+    const c = k.charCodeAt(0)
+    if ((c >= 48 && c <= 57 && isIndex(k)) || k === '__proto__') throw new NeedsSlowPath()
+    if (i > 0 && keys[i - 1] > k) sorted = false
+    const v = obj[k]
+    values[i] = v === undefined ? v : inOrder(v)
+    if (values[i] !== v) changed = true
   }
+  if (sorted && !changed) return obj
+  const order = keys.map((_, i) => i)
+  if (!sorted) order.sort((a, b) => (keys[a] < keys[b] ? -1 : 1))
+  const out: Record<string, unknown> = {}
+  for (const i of order) if (values[i] !== undefined) out[keys[i]] = values[i]
   return out
 }
 
