@@ -21,6 +21,22 @@ const FIRST_SLICE = 100
 export interface LoadProgress {
   described: number
   total: number
+  /** The read failed there: the rows shown are only part of the region's keys. */
+  stopped?: boolean
+}
+
+/** `rows` with the rows read again while they were being read (null: the key is gone). */
+function withChanges(rows: KeyListItem[], changes: Map<string, KeyListItem | null>): KeyListItem[] {
+  if (!changes.size) return rows.slice()
+  const out: KeyListItem[] = []
+  const seen = new Set<string>()
+  for (const row of rows) {
+    const changed = changes.get(row.keyId)
+    seen.add(row.keyId)
+    if (changed !== null) out.push(changed ?? row)
+  }
+  for (const [keyId, item] of changes) if (item && !seen.has(keyId)) out.push(item)
+  return out
 }
 
 export const useKeysStore = defineStore('keys', () => {
@@ -29,17 +45,28 @@ export const useKeysStore = defineStore('keys', () => {
   /** Whether the rows carry their tags (read on demand: one more call per key). */
   const tagsLoaded = ref(false)
   const readAt = ref(0)
-  /** Set while a read is describing keys (shown keys may be fewer than the region's). */
+  /** Set while a read is describing keys, or after one stopped short (rows shown are fewer
+   * than the region's keys). */
   const progress = ref<LoadProgress>()
   let reads = 0
+  /** Whether the rows shown come from a read that went to its end. */
+  let complete = false
+  /** Rows the console read again while the current read ran, applied over what it reads. */
+  let changes: Map<string, KeyListItem | null> | undefined
 
   async function load(withTags = tagsLoaded.value): Promise<void> {
     const read = ++reads
-    const refs = await api.catalog.keyRefs({})
-    const progressive = !loaded.value || keys.value.length === 0
+    const mine = new Map<string, KeyListItem | null>()
+    changes = mine
     const rows: KeyListItem[] = []
+    let total = 0
+    let progressive = false
     try {
-      for (let at = 0; at < refs.keys.length || at === 0;) {
+      const refs = await api.catalog.keyRefs({})
+      if (read !== reads) return
+      total = refs.keys.length
+      progressive = !complete || keys.value.length === 0
+      for (let at = 0; at < total || at === 0;) {
         const size = at === 0 && progressive ? FIRST_SLICE : DESCRIBE_KEYS_MAX
         const slice = refs.keys.slice(at, at + size)
         at += size
@@ -48,18 +75,27 @@ export const useKeysStore = defineStore('keys', () => {
           : []
         if (read !== reads) return
         rows.push(...part)
-        const done = at >= refs.keys.length
-        progress.value = done ? undefined : { described: at, total: refs.keys.length }
+        const done = at >= total
+        progress.value = done ? undefined : { described: at, total }
         if (progressive || done) {
-          keys.value = done ? rows : rows.slice()
+          keys.value = withChanges(rows, mine)
+          complete = done
           readAt.value = refs.readAt
           loaded.value = true
           tagsLoaded.value = withTags
         }
         if (done) break
       }
+    } catch (e) {
+      if (read === reads && progressive && rows.length) {
+        progress.value = { described: rows.length, total, stopped: true }
+      }
+      throw e
     } finally {
-      if (read === reads) progress.value = undefined
+      if (read === reads) {
+        changes = undefined
+        if (!progress.value?.stopped || complete) progress.value = undefined
+      }
     }
   }
 
@@ -72,11 +108,13 @@ export const useKeysStore = defineStore('keys', () => {
   async function refresh(keyId: string): Promise<KeyListItem | undefined> {
     try {
       const item = await api.catalog.getKey({ keyId })
+      changes?.set(item.keyId, item)
       const i = keys.value.findIndex((k) => k.keyId === item.keyId)
       keys.value = i >= 0 ? keys.value.map((k, j) => (j === i ? item : k)) : [...keys.value, item]
       return item
     } catch (e) {
       if (!(e instanceof NotFoundException)) throw e
+      changes?.set(keyId, null)
       keys.value = keys.value.filter((k) => k.keyId !== keyId)
       return undefined
     }

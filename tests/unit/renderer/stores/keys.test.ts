@@ -10,7 +10,14 @@ import { createServices, type Services } from '../../../../src/main/services/ser
 import { errorFromWire } from '../../../../src/shared/errors'
 import { withTempLab } from '../../../helpers/lab'
 
-const state: { services?: Services } = {}
+const state: {
+  services?: Services
+  /** describeKeys waits for this before answering, when set. */
+  gate?: Promise<void>
+  /** describeKeys call number (1-based) that fails. */
+  failOn?: number
+} = {}
+let describes = 0
 const calls: string[] = []
 
 vi.mock('../../../../src/renderer/src/bridge', () => {
@@ -18,6 +25,10 @@ vi.mock('../../../../src/renderer/src/bridge', () => {
     (name: string) =>
     async (input: unknown): Promise<unknown> => {
       calls.push(name)
+      if (name === 'describeKeys') {
+        if (++describes === state.failOn) throw new Error('Rate exceeded')
+        if (describes > 1) await state.gate
+      }
       const result = await dispatch(state.services!, 'catalog', name, input)
       if (!result.ok) throw errorFromWire(result.error)
       return result.value
@@ -48,6 +59,9 @@ beforeEach(async () => {
   })
   for (let i = 0; i < 250; i++) await state.services.kms.CreateKey({ Description: `key ${i}` })
   calls.length = 0
+  describes = 0
+  state.gate = undefined
+  state.failOn = undefined
 })
 afterEach(() => cleanup())
 
@@ -95,5 +109,35 @@ describe('keys store', () => {
     expect(store.keys).toHaveLength(250)
     expect(store.tagsLoaded).toBe(true)
     expect(store.keys.every((k) => Array.isArray(k.tags))).toBe(true)
+  })
+
+  it('keeps a row read again while the rest of the list is still being read', async () => {
+    const store = useKeysStore()
+    let open!: () => void
+    state.gate = new Promise((resolve) => (open = resolve))
+    const loading = store.load(false)
+    await vi.waitFor(() => expect(store.keys).toHaveLength(100))
+    const shown = store.keys[3].keyId
+    await state.services!.kms.DisableKey({ KeyId: shown })
+    await store.refresh(shown)
+    const created = (await state.services!.kms.CreateKey({})).KeyMetadata!.KeyId!
+    await store.refresh(created)
+    open()
+    await loading
+    expect(store.keys).toHaveLength(251)
+    expect(store.keys.find((k) => k.keyId === shown)?.keyState).toBe('Disabled')
+    expect(store.keys.filter((k) => k.keyId === created)).toHaveLength(1)
+  })
+
+  it('says the list is partial when a read stops short, until a read goes to its end', async () => {
+    const store = useKeysStore()
+    state.failOn = 2
+    await expect(store.load(false)).rejects.toThrow('Rate exceeded')
+    expect(store.keys).toHaveLength(100)
+    expect(store.progress).toEqual({ described: 100, total: 250, stopped: true })
+    state.failOn = undefined
+    await store.load(false)
+    expect(store.keys).toHaveLength(250)
+    expect(store.progress).toBeUndefined()
   })
 })
