@@ -6,7 +6,7 @@
 // its anchor instead of skipping `offset` rows. Windows select seqs first, then their rows.
 // A text search reads the records themselves, newest first, as far as a window needs and the
 // rest in the background (text-scan.ts): its total grows until the walk ends.
-import { NotFoundException } from '../../shared/errors'
+import { LabStoreException, NotFoundException } from '../../shared/errors'
 import { keyIdOf } from '../../shared/kms/arn'
 import type {
   AuditDetail,
@@ -126,6 +126,7 @@ export class AuditQuery {
   }
 
   page(req: AuditPageRequest): AuditPage {
+    if (!this.source.db.open) throw new LabStoreException('The audit log is closed.')
     this.source.index.flush()
     const latest = this.source.headSeq
     const head = Math.min(req.head ?? latest, latest)
@@ -147,8 +148,10 @@ export class AuditQuery {
     // One condition whose index covers it: skipping `offset` index entries is cheap (about
     // 0.1 us each). Otherwise, or very deep, start from an anchor.
     const covered = where.lead.length === 1 && !plan.scan
-    // A wide time range walks the primary key, where most records match: skipping is as cheap.
-    const dense = where.range !== undefined && plan.scan && (offset * head) / total < DIRECT_MAX
+    // A wide time range up to now walks the primary key, where most records match: skipping
+    // is as cheap.
+    const upToNow = where.range !== undefined && where.range.to === undefined
+    const dense = upToNow && plan.scan && (offset * head) / total < DIRECT_MAX
     const direct = offset < STRIDE || (covered && offset < DIRECT_MAX) || dense
     const k = direct ? -1 : Math.floor(offset / STRIDE)
     const seqs = k < 0 ? [] : this.anchorsOf(key, where, head)
@@ -183,6 +186,10 @@ export class AuditQuery {
       this.searches.set(key, scan)
     }
     scan.advance(offset + limit, this.scanBudget)
+    if (scan.failure) {
+      this.searches.delete(key)
+      throw new LabStoreException(`The audit log could not be searched: ${scan.failure.message}`)
+    }
     const seqs = scan.matches.slice(offset, offset + limit)
     const rows = seqs.length
       ? (this.source.db

@@ -38,14 +38,23 @@ export class TextScan {
     return this.head - this.next
   }
 
-  /** Scans one slice. */
+  /** Why the walk ended early (the log was closed, or a page could not be read). */
+  failure?: Error
+
+  /** Scans one slice; a failure ends the walk and is kept in `failure`. */
   step(): void {
-    if (this.done || !this.db.open) return
-    const low = Math.max(0, this.next - SLICE)
-    for (const seq of this.find.all(...this.params, this.next, low) as number[]) {
-      this.matches.push(seq)
+    if (this.done) return
+    try {
+      if (!this.db.open) throw new Error('the audit log is closed')
+      const low = Math.max(0, this.next - SLICE)
+      for (const seq of this.find.all(...this.params, this.next, low) as number[]) {
+        this.matches.push(seq)
+      }
+      this.next = low
+    } catch (e) {
+      this.failure = e as Error
+      this.next = 0
     }
-    this.next = low
   }
 
   /** Scans until `need` matches are found, `budget` records are read, or the log ends. */

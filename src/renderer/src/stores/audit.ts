@@ -68,7 +68,10 @@ export const useAuditStore = defineStore('audit', () => {
   function again(token: number): void {
     poll = undefined
     if (token !== epoch) return
-    for (const p of [...pages.keys()]) if (!pending.has(p)) void fetchPage(p, token)
+    // Page 0 for the total; full pages keep their rows (matches are found newest first).
+    for (const [p, rows] of pages) {
+      if ((p === 0 || rows.length < PAGE) && !pending.has(p)) void fetchPage(p, token)
+    }
   }
 
   /** Reloads from the newest record, under the current filter. */

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AuditLog, AuditQuery } from '../../../../src/main/audit'
+import { openAuditDb } from '../../../../src/main/audit/audit-db'
 import type { AuditFilter } from '../../../../src/shared/ipc/audit-api'
 import type { AuditRecord } from '../../../../src/shared/audit/record'
 import { syntheticRecord, SYNTHETIC_KEYS } from '../../../helpers/synthetic-calls'
@@ -13,12 +14,13 @@ const N = 6000
 let dir: string
 let log: AuditLog
 let query: AuditQuery
+const rootKey = randomBytes(32)
 const records: AuditRecord[] = []
 const start = Date.UTC(2026, 0, 1)
 
 beforeAll(async () => {
   dir = tempDir()
-  log = AuditLog.open({ dataDir: dir, rootKey: randomBytes(32) })
+  log = AuditLog.open({ dataDir: dir, rootKey })
   const pending: Promise<void>[] = []
   for (let i = 0; i < N; i++) {
     const r = syntheticRecord(i)
@@ -130,6 +132,23 @@ describe('audit query', () => {
     expect(again.searching!.scanned).toBeGreaterThanOrEqual(a.searching!.scanned)
     await search.searched()
     expect(search.page({ filter: { text: 't1' }, offset: 0, limit: 1 }).searching).toBeUndefined()
+  })
+
+  it('ends a search whose connection was closed with an AWS-style error', async () => {
+    const db = openAuditDb(dir, rootKey, false)
+    const search = new AuditQuery(
+      { db, index: log.index, headSeq: log.headSeq },
+      { scanBudget: 500 }
+    )
+    expect(search.page({ filter: { text: 't1' }, offset: 0, limit: 1 }).searching).toBeDefined()
+    db.close()
+    await search.searched()
+    expect(() => search.page({ filter: { text: 't1' }, offset: 0, limit: 1 })).toThrow(
+      expect.objectContaining({
+        name: 'LabStoreException',
+        message: 'The audit log is closed.'
+      })
+    )
   })
 
   it('pins a view to its head while records are added', async () => {
