@@ -1,7 +1,8 @@
 // event_index: the columns the console's table shows and filters on, one row per record. It is
 // written behind the log, when appends pause (or before a query, or every MAX_PENDING records
-// under sustained load), so a durable append touches only the events table; whatever a crash
-// left out is rebuilt from the records. Derived data: verify never relies on it.
+// under sustained load), so a durable append touches only the events table; and a chunk per
+// turn of the event loop, so a long backlog never holds up the calls being answered. Whatever
+// a crash left out is rebuilt from the records. Derived data: verify never relies on it.
 import type { AuditRecord } from '../../shared/audit/record'
 import type { Db } from '../data/cipher-db'
 import { IndexCounts } from './index-counts'
@@ -12,10 +13,13 @@ import { parseStored } from './stored-record'
 const MAX_PENDING = 32_768
 /** A pause in appends this long lets the index catch up. */
 const IDLE_MS = 150
+/** Rows one turn of the event loop writes while the index catches up (some tens of ms). */
+const CHUNK = 2048
 
 export class EventIndex {
   private pending: IndexRow[] = []
   private timer?: NodeJS.Timeout
+  private draining = false
   private readonly insert
   /** Per-value counts of every row written (call flush() first to include every record). */
   readonly counts: IndexCounts
@@ -32,11 +36,24 @@ export class EventIndex {
     for (const [seq, record] of rows) this.pending.push(indexRowOf(seq, record))
     this.clear()
     if (this.pending.length >= MAX_PENDING) {
-      setImmediate(() => this.flush())
+      this.drain()
     } else if (this.pending.length) {
-      this.timer = setTimeout(() => this.flush(), IDLE_MS)
+      this.timer = setTimeout(() => this.drain(), IDLE_MS)
       this.timer.unref()
     }
+  }
+
+  /** Writes the pending rows CHUNK at a time, a chunk per turn of the event loop, so calls
+   * that arrive meanwhile are answered between chunks rather than after all of them. */
+  private drain(): void {
+    this.clear()
+    if (this.draining) return
+    this.draining = true
+    setImmediate(() => {
+      this.draining = false
+      this.write(CHUNK)
+      if (this.pending.length) this.drain()
+    })
   }
 
   /** Rows waiting to be written. */
@@ -47,11 +64,16 @@ export class EventIndex {
   /** Writes every pending row now (queries call this first, so they see every record). */
   flush(): void {
     this.clear()
+    this.write(this.pending.length)
+  }
+
+  /** Writes the oldest `count` pending rows in one transaction. */
+  private write(count: number): void {
     if (!this.pending.length || !this.db.open) return
-    const rows = this.pending
-    this.pending = []
+    const rows = count >= this.pending.length ? this.pending : this.pending.slice(0, count)
+    this.pending = rows === this.pending ? [] : this.pending.slice(rows.length)
     this.db.transaction(() => {
-      for (const r of rows) this.write(r)
+      for (const r of rows) this.writeRow(r)
       this.counts.add(rows)
     })()
   }
@@ -72,14 +94,14 @@ export class EventIndex {
       if (!batch.length) return
       const rows = batch.map((r) => indexRowOf(r.seq, parseStored(r.body)))
       this.db.transaction(() => {
-        for (const r of rows) this.write(r)
+        for (const r of rows) this.writeRow(r)
         this.counts.add(rows)
       })()
       after = batch[batch.length - 1].seq
     }
   }
 
-  private write(r: IndexRow): void {
+  private writeRow(r: IndexRow): void {
     this.insert.run(
       r.seq,
       r.t,
