@@ -1,5 +1,6 @@
 // Build of the three Electron processes. main also builds the headless entry (bin/keylab.js runs
-// out/main/cli.js), which never loads Electron, and the audit log's verify worker thread.
+// out/main/cli.js), which never loads Electron, the audit log's verify worker thread and the
+// WAL checkpoint worker thread.
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
@@ -12,7 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
-          'audit-verify-worker': resolve(__dirname, 'src/main/audit/verify-worker.ts')
+          'audit-verify-worker': resolve(__dirname, 'src/main/audit/verify-worker.ts'),
+          'wal-checkpoint-worker': resolve(__dirname, 'src/main/data/checkpoint-worker.ts')
         }
       }
     }

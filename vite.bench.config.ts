@@ -1,5 +1,5 @@
 // Builds the benchmark scripts (scripts/bench/*.bench.ts) for plain Node into out/bench/, with
-// the audit log's verify worker beside them.
+// the audit log's verify worker and the WAL checkpoint worker beside them.
 import { readdirSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { resolve } from 'node:path'
@@ -13,7 +13,8 @@ const input = {
       .filter((f) => f.endsWith('.bench.ts'))
       .map((f) => [f.replace(/\.ts$/, ''), resolve(dir, f)])
   ),
-  'audit-verify-worker': resolve(__dirname, 'src/main/audit/verify-worker.ts')
+  'audit-verify-worker': resolve(__dirname, 'src/main/audit/verify-worker.ts'),
+  'wal-checkpoint-worker': resolve(__dirname, 'src/main/data/checkpoint-worker.ts')
 }
 const external = [
   ...builtinModules,

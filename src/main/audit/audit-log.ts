@@ -8,6 +8,7 @@ import { LabStoreException } from '../../shared/errors'
 import type { AuditRecord } from '../../shared/audit/record'
 import type { CallRecord, ServiceEvent } from '../backends/call-record'
 import type { Db } from '../data/cipher-db'
+import { WalCheckpointer } from '../data/wal-checkpointer'
 import { WalSync } from '../data/wal-sync'
 import {
   AUDIT_DB_FILE,
@@ -45,12 +46,16 @@ export interface AuditLogOptions {
   checkpointAfterMs?: number
   /** Real time (tests inject one). */
   now?: () => number
+  /** The built WAL checkpoint worker (default: next to the bundle; null: none). */
+  checkpointWorker?: string | null
 }
 
 /** Most records one transaction takes; verify allows this much past the checkpoint interval. */
 export const MAX_BATCH = 1024
 const DEFAULT_EVERY = 1000
 const DEFAULT_AFTER_MS = 5000
+/** Pages in the WAL past which SQLite checkpoints (when the checkpoint worker is not there). */
+const AUTOCHECKPOINT = 10_000
 
 export class AuditLog {
   readonly dir: string
@@ -60,6 +65,7 @@ export class AuditLog {
   readonly db: Db
   readonly index: EventIndex
   private readonly walSync: WalSync
+  private readonly checkpointer: WalCheckpointer
   private readonly dbKey: Buffer
   private readonly commits: GroupCommit<AuditRecord>
   private readonly insert
@@ -90,7 +96,7 @@ export class AuditLog {
     // Hot index pages are rewritten by every batch: a larger cache and fewer, larger WAL
     // checkpoints copy each of them once instead of once per thousand pages written.
     db.pragma('cache_size = -65536')
-    db.pragma('wal_autocheckpoint = 10000')
+    db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT}`)
     this.insertCheckpoint = db.prepare(
       'insert into checkpoints (number, body, signature) values (?, ?, ?)'
     )
@@ -115,6 +121,15 @@ export class AuditLog {
     const after = options.checkpointAfterMs ?? DEFAULT_AFTER_MS
     this.timer = setInterval(() => this.checkpointIfBehind(), after)
     this.timer.unref()
+    this.checkpointer = new WalCheckpointer({
+      db,
+      file: join(this.dir, AUDIT_DB_FILE),
+      key: this.dbKey,
+      what: 'audit log',
+      walSync: this.walSync,
+      autocheckpoint: AUTOCHECKPOINT,
+      workerFile: options.checkpointWorker
+    })
   }
 
   /** Opens (or creates) the audit log of a data dir the caller holds locked. */
@@ -277,6 +292,7 @@ export class AuditLog {
     await this.walSync.flush()
     await this.mirroring
     await this.walSync.close()
+    await this.checkpointer.close()
     this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()
   }

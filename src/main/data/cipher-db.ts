@@ -7,6 +7,9 @@ import { nativeBinding } from './native-binding'
 
 export type Db = Database.Database
 
+/** Pages in the WAL past which SQLite checkpoints on the writer's thread (see below). */
+export const WAL_AUTOCHECKPOINT = 4000
+
 export function openCipherDb(file: string, key: Buffer, what: string): Db {
   if (key.length !== 32) throw new LabStoreException(`${what} key must be 256 bits`)
   const binding = nativeBinding()
@@ -38,7 +41,7 @@ export function openCipherDb(file: string, key: Buffer, what: string): Db {
   // Checkpoint every 4000 WAL pages (16 MB) rather than SQLite's 1000: a page rewritten by many
   // commits (the key counter, the last leaf of a table) is copied to the database once per
   // checkpoint, and each checkpoint's two fsyncs block the event loop, so fewer is cheaper.
-  db.pragma('wal_autocheckpoint=4000')
+  db.pragma(`wal_autocheckpoint=${WAL_AUTOCHECKPOINT}`)
   db.pragma('foreign_keys=ON')
   return db
 }

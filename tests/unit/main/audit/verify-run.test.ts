@@ -9,7 +9,7 @@ import type { Db } from '../../../../src/main/data/cipher-db'
 import { defaultVerifyWorker } from '../../../../src/main/audit/verify-run'
 import { openAuditLab, tamper, verifyDir, verifyDirRun } from '../../../helpers/audit'
 import { tempDir } from '../../../helpers/lab'
-import { buildVerifyWorker } from '../../../helpers/verify-worker-build'
+import { buildVerifyWorker } from '../../../helpers/worker-build'
 
 const RECORDS = 2500
 let base: string

@@ -8,8 +8,9 @@
 // caller is answered before its change is committed and on disk.
 import { join } from 'node:path'
 import { LabStoreException } from '../../../../shared/errors'
-import { openCipherDb, type Db } from '../../../data/cipher-db'
+import { openCipherDb, WAL_AUTOCHECKPOINT, type Db } from '../../../data/cipher-db'
 import { deriveKey } from '../../../data/root-key'
+import { WalCheckpointer } from '../../../data/wal-checkpointer'
 import { WalSync } from '../../../data/wal-sync'
 import { Sealer } from '../crypto/seal'
 
@@ -28,6 +29,7 @@ export class LabStore {
   private readonly db: Db
   private readonly sealer: Sealer
   private readonly walSync: WalSync
+  private readonly checkpointer: WalCheckpointer
   private readonly stmt
   private batch?: { done: Promise<void>; settle: (error?: Error) => void }
   /** Called when a batch fails to commit: what memory holds is ahead of the database. */
@@ -47,6 +49,14 @@ export class LabStore {
       removeSecretsUnder: this.db.prepare("delete from secrets where id like ? escape '\\'"),
       setMeta: this.db.prepare('insert or replace into meta (name, value) values (?, ?)')
     }
+    this.checkpointer = new WalCheckpointer({
+      db: this.db,
+      file,
+      key: deriveKey(rootKey, 'lab.db'),
+      what: 'lab store',
+      walSync: this.walSync,
+      autocheckpoint: WAL_AUTOCHECKPOINT
+    })
   }
 
   private migrate(): void {
@@ -176,6 +186,7 @@ export class LabStore {
   async close(): Promise<void> {
     this.commitBatch()
     await this.walSync.close()
+    await this.checkpointer.close()
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)')
       this.db.close()
