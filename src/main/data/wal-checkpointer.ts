@@ -84,7 +84,7 @@ export class WalCheckpointer {
     if (!this.worker || !db.open || walSync.syncs === this.seen) return Promise.resolve()
     this.seen = walSync.syncs
     if (this.walBytes() > MAX_WAL_BYTES) {
-      db.pragma('wal_checkpoint(PASSIVE)')
+      this.checkpointHere()
       return Promise.resolve()
     }
     this.running = new Promise((resolve) => (this.answered = resolve))
@@ -105,11 +105,24 @@ export class WalCheckpointer {
     if (answer.error) console.error(`${this.options.what}: checkpoint failed: ${answer.error}`)
     else {
       this.checkpoints++
-      if (db.open && answer.log - answer.checkpointed <= FINISH_HERE) {
-        db.pragma('wal_checkpoint(PASSIVE)')
-      }
+      if (db.open && answer.log - answer.checkpointed <= FINISH_HERE) this.checkpointHere()
     }
     this.settle()
+  }
+
+  /** A checkpoint on the writer's connection. One is refused while that connection has a
+   * statement under way (an open iterator, SQLITE_LOCKED): it is only put off then. */
+  private checkpointHere(): void {
+    try {
+      this.options.db.pragma('wal_checkpoint(PASSIVE)')
+    } catch (e) {
+      const { code, message } = e as { code?: string; message: string }
+      const putOff =
+        code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY' || message.includes('is busy')
+      if (!putOff) {
+        console.error(`${this.options.what}: checkpoint failed:`, e)
+      }
+    }
   }
 
   private settle(): void {
@@ -125,10 +138,19 @@ export class WalCheckpointer {
     if (error) console.error(`${this.options.what}: checkpoint worker stopped:`, error)
     this.worker = undefined
     if (this.timer) clearInterval(this.timer)
-    if (this.options.db.open) {
-      this.options.db.pragma(`wal_autocheckpoint=${this.options.autocheckpoint}`)
-    }
+    this.restoreAutocheckpoint()
     this.settle()
+  }
+
+  /** SQLite's own checkpoints again (tried again next turn while a statement is under way). */
+  private restoreAutocheckpoint(): void {
+    const { db, autocheckpoint } = this.options
+    if (!db.open) return
+    try {
+      db.pragma(`wal_autocheckpoint=${autocheckpoint}`)
+    } catch {
+      setImmediate(() => this.restoreAutocheckpoint())
+    }
   }
 
   /** Waits for a checkpoint under way and ends the worker (before the database is closed). */

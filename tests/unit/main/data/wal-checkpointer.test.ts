@@ -86,6 +86,37 @@ describe('WAL checkpointer', () => {
     again.close()
   })
 
+  it('puts off finishing a checkpoint while the writer has a statement under way', async () => {
+    const { db, file, key, walSync } = openDb()
+    const cp = new WalCheckpointer({
+      db,
+      file,
+      key,
+      what: 'test store',
+      walSync,
+      autocheckpoint: WAL_AUTOCHECKPOINT,
+      workerFile,
+      everyMs: 60_000
+    })
+    await write(db, walSync, 2000)
+    const reading = db.prepare('select id from t').iterate()
+    reading.next()
+    await cp.tick()
+    expect(cp.checkpoints).toBe(1)
+    reading.return?.()
+    await write(db, walSync, 10, 2000)
+    await cp.tick()
+    expect(cp.checkpoints).toBe(2)
+    const [after] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{
+      log: number
+      checkpointed: number
+    }>
+    expect(after.checkpointed).toBe(after.log)
+    await cp.close()
+    await walSync.close()
+    db.close()
+  })
+
   it('leaves SQLite checkpointing here without the worker, or once the worker is gone', async () => {
     const none = openDb()
     const without = new WalCheckpointer({
