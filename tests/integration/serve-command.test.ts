@@ -146,6 +146,8 @@ describe('keylab serve', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200])
     expect(await exit).toBe(0)
     await expect(kmsCall(p.url, TEST_CREDENTIALS, 'ListKeys', {})).rejects.toThrow(/ECONNREFUSED/)
+    // Closed to the end: each database checkpointed its WAL away and closed.
+    expect(readdirSync(dir).filter((f) => f.endsWith('-wal'))).toEqual([])
 
     const again = await serve(dir, args)
     const listed = await kmsCall(again.url, TEST_CREDENTIALS, 'ListKeys', {})

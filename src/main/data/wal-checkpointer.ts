@@ -156,6 +156,9 @@ export class WalCheckpointer {
   /** Waits for a checkpoint under way and ends the worker (before the database is closed). */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
+    // The worker is unref'd so it never keeps a process alive; while closing it must, or a
+    // process with nothing else to do would end in the middle of this close.
+    this.worker?.ref()
     await this.running
     const worker = this.worker
     if (!worker) return
