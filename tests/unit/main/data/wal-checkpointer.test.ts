@@ -44,22 +44,25 @@ async function write(db: Db, walSync: WalSync, rows: number, from = 0): Promise<
   await walSync.flush()
 }
 
+/** A store whose checkpoints run in the built worker, only when a test asks (tick). */
+function withWorker(): ReturnType<typeof openDb> & { cp: WalCheckpointer } {
+  const store = openDb()
+  const cp = new WalCheckpointer({
+    ...store,
+    what: 'test store',
+    autocheckpoint: WAL_AUTOCHECKPOINT,
+    workerFile,
+    everyMs: 60_000
+  })
+  return { ...store, cp }
+}
+
 const autocheckpoint = (db: Db): number =>
   db.pragma('wal_autocheckpoint', { simple: true }) as number
 
 describe('WAL checkpointer', () => {
   it('checkpoints in the worker, finishes here, and the WAL starts over', async () => {
-    const { db, file, key, walSync } = openDb()
-    const cp = new WalCheckpointer({
-      db,
-      file,
-      key,
-      what: 'test store',
-      walSync,
-      autocheckpoint: WAL_AUTOCHECKPOINT,
-      workerFile,
-      everyMs: 60_000
-    })
+    const { db, file, key, walSync, cp } = withWorker()
     expect(cp.offThread).toBe(true)
     expect(autocheckpoint(db)).toBe(0)
     await write(db, walSync, 20_000)
@@ -87,17 +90,7 @@ describe('WAL checkpointer', () => {
   })
 
   it('puts off finishing a checkpoint while the writer has a statement under way', async () => {
-    const { db, file, key, walSync } = openDb()
-    const cp = new WalCheckpointer({
-      db,
-      file,
-      key,
-      what: 'test store',
-      walSync,
-      autocheckpoint: WAL_AUTOCHECKPOINT,
-      workerFile,
-      everyMs: 60_000
-    })
+    const { db, walSync, cp } = withWorker()
     await write(db, walSync, 2000)
     const reading = db.prepare('select id from t').iterate()
     reading.next()
