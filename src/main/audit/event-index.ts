@@ -51,8 +51,13 @@ export class EventIndex {
     this.draining = true
     setImmediate(() => {
       this.draining = false
-      this.write(CHUNK)
-      if (this.pending.length) this.drain()
+      try {
+        this.write(CHUNK)
+      } catch (e) {
+        // Derived data: the next open rebuilds what is missing from the records (catchUp).
+        console.error('audit index: rows not written:', e)
+      }
+      if (this.pending.length && this.db.open) this.drain()
     })
   }
 

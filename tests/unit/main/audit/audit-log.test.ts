@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { randomBytes } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openAuditLab, tamper, type AuditLab } from '../../../helpers/audit'
 import { AuditLog, AuditQuery, openAuditReader, Verifier } from '../../../../src/main/audit'
-import { TEST_PASSPHRASE } from '../../../helpers/lab'
+import { TEST_PASSPHRASE, tempDir } from '../../../helpers/lab'
+import { syntheticRecord } from '../../../helpers/synthetic-calls'
 
 let env: AuditLab | undefined
 afterEach(async () => {
@@ -127,5 +130,19 @@ describe('audit index', () => {
     })
     expect(page.rows).toMatchObject([{ eventName: 'Encrypt', keyId: KeyId }])
     await log.close()
+  })
+
+  it('stops writing its backlog once the database is closed under it', async () => {
+    const dir = tempDir()
+    const log = AuditLog.open({ dataDir: dir, rootKey: randomBytes(32), checkpointWorker: null })
+    await Promise.all(Array.from({ length: 10 }, (_, i) => log.append(syntheticRecord(i))))
+    expect(log.index.backlog).toBe(10)
+    log.db.close()
+    const turns = vi.spyOn(global, 'setImmediate')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(turns.mock.calls.length).toBeLessThan(5)
+    turns.mockRestore()
+    expect(log.index.backlog).toBe(10)
+    rmSync(dir, { recursive: true, force: true })
   })
 })
