@@ -272,7 +272,7 @@ export class AuditQuery {
 
   /** The total of a one-condition filter on the whole log, from the index's running counts. */
   private known(where: Where): number | undefined {
-    if (where.lead.length !== 1 || where.text || where.range) return undefined
+    if (where.lead.length !== 1 || where.range) return undefined
     const counts = this.source.index.counts
     const value = where.params[0]
     switch (where.lead[0]) {
