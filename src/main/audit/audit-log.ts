@@ -190,6 +190,11 @@ export class AuditLog {
     return this.head.seq
   }
 
+  /** Group commit's counts and times so far (benchmarks). */
+  get commitStats(): Readonly<GroupCommit<AuditRecord>['stats']> {
+    return this.commits.stats
+  }
+
   get lastCheckpoint(): Checkpoint | undefined {
     return this.last
   }

@@ -24,9 +24,9 @@ export class GroupCommit<T> {
   private syncing = false
   private scheduled = false
   private idle: Array<() => void> = []
-  /** How many batches and items went through (for tests and benchmarks). */
-  batches = 0
-  items = 0
+  /** How many batches and items went through, and the time spent committing them and waiting
+   * for their syncs (for tests and benchmarks). */
+  readonly stats = { batches: 0, items: 0, commitMs: 0, syncMs: 0 }
 
   constructor(
     private readonly target: GroupCommitTarget<T>,
@@ -57,6 +57,7 @@ export class GroupCommit<T> {
 
   private drain(): void {
     const batch = this.queue.splice(0, this.maxBatch)
+    const start = performance.now()
     let errors: Array<Error | undefined>
     try {
       errors = this.target.commit(batch.map((p) => p.item))
@@ -68,17 +69,22 @@ export class GroupCommit<T> {
       if (errors[i]) p.reject(errors[i] as Error)
       return !errors[i]
     })
-    this.batches++
-    this.items += committed.length
+    const stats = this.stats
+    stats.batches++
+    stats.items += committed.length
+    const syncStart = performance.now()
+    stats.commitMs += syncStart - start
     this.syncing = true
     this.target
       .sync()
       .then(
         () => {
+          stats.syncMs += performance.now() - syncStart
           for (const p of committed) p.resolve()
           this.target.synced?.()
         },
         (e: Error) => {
+          stats.syncMs += performance.now() - syncStart
           for (const p of committed) p.reject(e)
         }
       )
