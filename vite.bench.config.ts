@@ -1,5 +1,6 @@
 // Builds the benchmark scripts (scripts/bench/*.bench.ts) for plain Node into out/bench/, with
-// the audit log's verify worker and the WAL checkpoint worker beside them.
+// the audit log's verify worker, the WAL checkpoint worker and the endpoint benchmark's SigV4
+// server beside them.
 import { readdirSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { resolve } from 'node:path'
@@ -13,6 +14,7 @@ const input = {
       .filter((f) => f.endsWith('.bench.ts'))
       .map((f) => [f.replace(/\.ts$/, ''), resolve(dir, f)])
   ),
+  'endpoint-sigv4-server': resolve(dir, 'endpoint/sigv4-server.ts'),
   'audit-verify-worker': resolve(__dirname, 'src/main/audit/verify-worker.ts'),
   'wal-checkpoint-worker': resolve(__dirname, 'src/main/data/checkpoint-worker.ts')
 }

@@ -1,5 +1,6 @@
-// The three servers of the endpoint benchmark, each pinned to its own core with taskset: the lab
-// (`keylab serve`), moto_server, and a bare Node http server answering fixed JSON (the ceiling).
+// The servers of the endpoint benchmark, each pinned to its own core with taskset: the lab
+// (`keylab serve`), moto_server, a bare Node http server answering fixed JSON (the ceiling), and
+// the same answers behind the lab's SigV4 check (sigv4-server.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createConnection } from 'node:net'
@@ -70,6 +71,12 @@ function portOpen(port: number): Promise<boolean> {
   })
 }
 
+/** KEYLAB_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the lab (and SigV4) server there. */
+function cpuProfile(): string[] {
+  const dir = process.env.KEYLAB_BENCH_CPU_PROF
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
+}
+
 export async function startLab(
   root: string,
   dataDir: string,
@@ -80,10 +87,7 @@ export async function startLab(
     cpu,
     process.execPath,
     [
-      // KEYLAB_BENCH_CPU_PROF=DIR writes a V8 CPU profile of the lab server there.
-      ...(process.env.KEYLAB_BENCH_CPU_PROF
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KEYLAB_BENCH_CPU_PROF}`]
-        : []),
+      ...cpuProfile(),
       join(root, 'bin', 'keylab.js'),
       'serve',
       '--data-dir',
@@ -142,4 +146,29 @@ export async function startBare(responsesFile: string, cpu: number): Promise<Ser
   })
   const m = await waitFor(child, /bare listening on (\d+)/, 'bare node server')
   return { name: 'bare node', port: Number(m[1]), pid: child.pid as number, stop: stopper(child) }
+}
+
+/** The ceiling behind the lab's own SigV4 check (built as out/bench/endpoint-sigv4-server.cjs). */
+export async function startSigv4(
+  responsesFile: string,
+  credentials: string,
+  cpu: number
+): Promise<Server> {
+  const child = pinned(
+    cpu,
+    process.execPath,
+    [...cpuProfile(), join(__dirname, 'endpoint-sigv4-server.cjs')],
+    {
+      ...process.env,
+      BARE_RESPONSES: responsesFile,
+      BENCH_CREDENTIALS: credentials
+    }
+  )
+  const m = await waitFor(child, /sigv4 listening on (\d+)/, 'SigV4 server')
+  return {
+    name: 'bare + SigV4',
+    port: Number(m[1]),
+    pid: child.pid as number,
+    stop: stopper(child)
+  }
 }
