@@ -1,6 +1,6 @@
 // Counts of event_index rows per event name, key, read-only flag and error, stored next to the
-// index (index_counts, updated in the same transactions) and mirrored in memory, so that a
-// one-condition filter knows its total at once, however long the log.
+// index (index_counts, updated in the same transactions) and mirrored in memory once those
+// commit, so that a one-condition filter knows its total at once, however long the log.
 import type { Db } from '../data/cipher-db'
 import type { IndexRow } from './index-row'
 
@@ -39,17 +39,15 @@ export class IndexCounts {
       )
       .raw()
       .all() as [Kind, string | number, number][]
-    this.db.transaction(() => {
-      for (const [kind, value, n] of rows) {
-        if (!n) continue
-        this.upsert.run(kind, String(value), n)
-        this.counts.set(`${kind}\u0000${value}`, n)
-      }
-    })()
+    const delta = new Map<string, number>()
+    for (const [kind, value, n] of rows) if (n) delta.set(`${kind}\u0000${value}`, n)
+    this.db.transaction(() => this.store(delta))()
+    this.apply(delta)
   }
 
-  /** Adds written rows (call inside the transaction that writes them). */
-  add(rows: IndexRow[]): void {
+  /** Counts written rows in index_counts (call inside the transaction that writes them); what
+   * it returns goes to apply() once that transaction has committed, and not if it failed. */
+  add(rows: IndexRow[]): Map<string, number> {
     const delta = new Map<string, number>()
     const bump = (kind: Kind, value: string): void => {
       const k = `${kind}\u0000${value}`
@@ -62,10 +60,24 @@ export class IndexCounts {
       if (r.key1) bump('key', r.key1)
       if (r.key2 && r.key2 !== r.key1) bump('key', r.key2)
     }
+    this.store(delta)
+    return delta
+  }
+
+  /** The in-memory counts after a committed add(). */
+  apply(delta: Map<string, number>): void {
+    for (const [k, n] of delta) this.counts.set(k, (this.counts.get(k) ?? 0) + n)
+  }
+
+  /** Rows counted: each has one read-only value. */
+  get rows(): number {
+    return this.get('ro', '1') + this.get('ro', '0')
+  }
+
+  private store(delta: Map<string, number>): void {
     for (const [k, n] of delta) {
       const [kind, value] = k.split('\u0000')
       this.upsert.run(kind, value, n)
-      this.counts.set(k, (this.counts.get(k) ?? 0) + n)
     }
   }
 
