@@ -87,7 +87,9 @@ export const useKeysStore = defineStore('keys', () => {
         if (done) break
       }
     } catch (e) {
-      if (read === reads && progressive && rows.length) {
+      // A read that a newer one overtook says nothing: its failure is not the list's.
+      if (read !== reads) return
+      if (progressive && rows.length) {
         progress.value = { described: rows.length, total, stopped: true }
       }
       throw e

@@ -26,8 +26,9 @@ vi.mock('../../../../src/renderer/src/bridge', () => {
     async (input: unknown): Promise<unknown> => {
       calls.push(name)
       if (name === 'describeKeys') {
-        if (++describes === state.failOn) throw new Error('Rate exceeded')
-        if (describes > 1) await state.gate
+        const n = ++describes
+        if (n > 1) await state.gate
+        if (n === state.failOn) throw new Error('Rate exceeded')
       }
       const result = await dispatch(state.services!, 'catalog', name, input)
       if (!result.ok) throw errorFromWire(result.error)
@@ -109,6 +110,23 @@ describe('keys store', () => {
     expect(store.keys).toHaveLength(250)
     expect(store.tagsLoaded).toBe(true)
     expect(store.keys.every((k) => Array.isArray(k.tags))).toBe(true)
+  })
+
+  it('lets a read that a newer one overtook fail without a word', async () => {
+    const store = useKeysStore()
+    let open!: () => void
+    state.gate = new Promise((resolve) => (open = resolve))
+    state.failOn = 2
+    const first = store.load(false)
+    await vi.waitFor(() => expect(store.keys).toHaveLength(100))
+    const second = store.load(true)
+    open()
+    // The first read's second slice fails after the second read began: not the list's error.
+    await expect(first).resolves.toBeUndefined()
+    await second
+    expect(store.keys).toHaveLength(250)
+    expect(store.tagsLoaded).toBe(true)
+    expect(store.progress).toBeUndefined()
   })
 
   it('keeps a row read again while the rest of the list is still being read', async () => {
