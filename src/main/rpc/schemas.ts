@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { REGIONS } from '../../shared/kms/enums'
 import type { ApiName } from '../../shared/ipc/contract'
-import { DESCRIBE_KEYS_MAX } from '../../shared/ipc/catalog-api'
+import { DESCRIBE_KEYS_MAX, DESCRIBE_KEYS_MAX_ALIASES } from '../../shared/ipc/catalog-api'
 import { IAM_SCHEMAS } from './iam-schemas'
 
 const empty = z.object({}).strict()
@@ -112,11 +112,15 @@ export const CONSOLE_SCHEMAS: { [A in Exclude<ApiName, 'kms'>]: Record<string, z
             z
               .object({
                 keyId: z.string().min(1).max(2048),
-                aliases: z.array(z.string().min(1).max(256)).max(DESCRIBE_KEYS_MAX)
+                aliases: z.array(z.string().min(1).max(256))
               })
               .strict()
           )
-          .max(DESCRIBE_KEYS_MAX),
+          .max(DESCRIBE_KEYS_MAX)
+          .refine(
+            (keys) => keys.reduce((n, k) => n + k.aliases.length, 0) <= DESCRIBE_KEYS_MAX_ALIASES,
+            `at most ${DESCRIBE_KEYS_MAX_ALIASES} aliases in all`
+          ),
         includeTags: z.boolean().optional(),
         includeAwsManaged: z.boolean().optional()
       })

@@ -48,6 +48,9 @@ export interface KeyRefs {
 
 /** Most keys one describeKeys call takes. */
 export const DESCRIBE_KEYS_MAX = 1000
+/** Most aliases one describeKeys call carries, however they fall on its keys: AWS's quota of
+ * aliases per key (50 by default) can be raised, so no one key has a cap of its own. */
+export const DESCRIBE_KEYS_MAX_ALIASES = 1_000_000
 
 export interface DescribeKeysInput {
   /** Keys from keyRefs (their aliases are carried into the rows). */

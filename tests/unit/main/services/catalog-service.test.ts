@@ -128,4 +128,17 @@ describe('catalog.keyRefs and catalog.describeKeys', () => {
     const refused = await dispatch(services, 'catalog', 'describeKeys', { keys: many })
     expect(refused).toMatchObject({ ok: false, error: { name: 'ValidationException' } })
   })
+
+  it('describes a key with more aliases than a slice has keys (the quota can be raised)', async () => {
+    const { services } = servicesOnLabWithLab()
+    const id = (await services.kms.CreateKey({})).KeyMetadata!.KeyId!
+    for (let i = 0; i < 1001; i++)
+      await services.kms.CreateAlias({ AliasName: `alias/many-${i}`, TargetKeyId: id })
+    const refs = await services.catalog.keyRefs({})
+    const described = await dispatch(services, 'catalog', 'describeKeys', { keys: refs.keys })
+    expect(described).toMatchObject({ ok: true })
+    const { keys } = (described as { ok: true; value: { keys: Array<{ aliases: string[] }> } })
+      .value
+    expect(keys[0].aliases).toHaveLength(1001)
+  })
 })
