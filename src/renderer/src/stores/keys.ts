@@ -6,6 +6,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { api } from '../bridge'
+import { useAppStore } from './app'
 import { NotFoundException } from '../../../shared/errors'
 import { DESCRIBE_KEYS_MAX, type KeyListItem } from '../../../shared/ipc/catalog-api'
 import type { CreateKeyRequest, KeyMetadata } from '../../../shared/kms/types'
@@ -54,8 +55,22 @@ export const useKeysStore = defineStore('keys', () => {
   /** Rows the console read again while the current read ran, applied over what it reads. */
   let changes: Map<string, KeyListItem | null> | undefined
 
+  /** The connection and region the rows shown were read in. */
+  let shownScope: string | undefined
+
   async function load(withTags = tagsLoaded.value): Promise<void> {
     const read = ++reads
+    const app = useAppStore()
+    const scope = `${app.connection?.id ?? app.connection?.label}\u0000${app.region}`
+    if (scope !== shownScope) {
+      // Another region's (or connection's) keys are not shown while this one's are read.
+      shownScope = scope
+      if (keys.value.length) keys.value = []
+      complete = false
+      loaded.value = false
+      tagsLoaded.value = false
+      progress.value = undefined
+    }
     const mine = new Map<string, KeyListItem | null>()
     changes = mine
     const rows: KeyListItem[] = []

@@ -46,6 +46,13 @@ vi.mock('../../../../src/renderer/src/bridge', () => {
 })
 
 const { useKeysStore } = await import('../../../../src/renderer/src/stores/keys')
+const { useAppStore } = await import('../../../../src/renderer/src/stores/app')
+
+/** What the app store holds for the lab in `region` (as app.getInfo answers it). */
+async function showRegion(region: string): Promise<void> {
+  const connection = await state.services!.app.setRegion({ region })
+  useAppStore().info = { version: 'test', connection, regions: [region] }
+}
 
 let cleanup: () => Promise<void>
 beforeEach(async () => {
@@ -127,6 +134,26 @@ describe('keys store', () => {
     expect(store.keys).toHaveLength(250)
     expect(store.tagsLoaded).toBe(true)
     expect(store.progress).toBeUndefined()
+  })
+
+  it("does not show another region's keys while this region's are read", async () => {
+    const store = useKeysStore()
+    await showRegion('us-east-1')
+    await store.load(false)
+    expect(store.keys).toHaveLength(250)
+    await showRegion('eu-west-1')
+    await state.services!.kms.CreateKey({ Description: 'in eu-west-1' })
+    let open!: () => void
+    state.gate = new Promise((resolve) => (open = resolve))
+    const loading = store.load()
+    expect(store.keys).toEqual([])
+    expect(store.loaded).toBe(false)
+    open()
+    await loading
+    expect(store.keys.map((k) => k.description)).toEqual(['in eu-west-1'])
+    await showRegion('us-east-1')
+    await store.load()
+    expect(store.keys).toHaveLength(250)
   })
 
   it('keeps a row read again while the rest of the list is still being read', async () => {
