@@ -173,6 +173,35 @@ contract('CreateAlias, UpdateAlias, DeleteAlias, ListAliases', (c) => {
     )
   })
 
+  it.skipIf(c.lacks('aliasRules'))(
+    "gives a key at most 50 aliases (AWS's default quota), by CreateAlias or UpdateAlias",
+    async () => {
+      const full = await createKey(c)
+      const base = unique('quota')
+      for (let i = 0; i < 50; i++)
+        await c.t.call('CreateAlias', { AliasName: `alias/${base}-${i}`, TargetKeyId: full.KeyId })
+      const quota =
+        'Aliases per key quota for this account in this region is 50, current usage is 50.'
+      await expectError(
+        c.t.call('CreateAlias', { AliasName: `alias/${base}-50`, TargetKeyId: full.KeyId }),
+        'LimitExceededException',
+        quota
+      )
+      const other = await createKey(c)
+      await c.t.call('CreateAlias', { AliasName: `alias/${base}-other`, TargetKeyId: other.KeyId })
+      await expectError(
+        c.t.call('UpdateAlias', { AliasName: `alias/${base}-other`, TargetKeyId: full.KeyId }),
+        'LimitExceededException',
+        quota
+      )
+      // Moving one away frees a place.
+      await c.t.call('UpdateAlias', { AliasName: `alias/${base}-0`, TargetKeyId: other.KeyId })
+      await c.t.call('CreateAlias', { AliasName: `alias/${base}-50`, TargetKeyId: full.KeyId })
+      const { Aliases } = await c.t.call('ListAliases', { KeyId: full.KeyId, Limit: 100 })
+      expect(Aliases).toHaveLength(50)
+    }
+  )
+
   it.skipIf(c.lacks('paging'))('lists aliases in name order, in pages', async () => {
     const key = await createKey(c)
     const base = unique('page')

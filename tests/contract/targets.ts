@@ -211,7 +211,7 @@ export const MOTO_LACKS: Record<string, string> = {
   customKeyStores:
     'moto creates keys with Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE without a custom key store (AWS: ValidationException, CustomKeyStoreNotFoundException)',
   aliasRules:
-    'moto accepts alias names under alias/aws/ (AWS: NotAuthorizedException), answers a name without alias/ with "Invalid identifier", and moves an alias to a key of another type or usage',
+    'moto accepts alias names under alias/aws/ (AWS: NotAuthorizedException), answers a name without alias/ with "Invalid identifier", and moves an alias to a key of another type or usage, and gives a key any number of aliases (AWS: LimitExceededException past its quota of 50)',
   tagRules:
     'moto accepts aws:-prefixed tag keys, the same tag key twice in one request and more than 50 tags on a key (AWS: TagException)',
   keyPolicies:

@@ -132,10 +132,11 @@ describe('catalog.keyRefs and catalog.describeKeys', () => {
   it('describes a key with more aliases than a slice has keys (the quota can be raised)', async () => {
     const { services } = servicesOnLabWithLab()
     const id = (await services.kms.CreateKey({})).KeyMetadata!.KeyId!
-    for (let i = 0; i < 1001; i++)
-      await services.kms.CreateAlias({ AliasName: `alias/many-${i}`, TargetKeyId: id })
-    const refs = await services.catalog.keyRefs({})
-    const described = await dispatch(services, 'catalog', 'describeKeys', { keys: refs.keys })
+    // The lab keeps AWS's default quota (50); on AWS it can be raised well past a slice's size.
+    const aliases = Array.from({ length: 1001 }, (_, i) => `alias/many-${i}`)
+    const described = await dispatch(services, 'catalog', 'describeKeys', {
+      keys: [{ keyId: id, aliases }]
+    })
     expect(described).toMatchObject({ ok: true })
     const { keys } = (described as { ok: true; value: { keys: Array<{ aliases: string[] }> } })
       .value

@@ -2,10 +2,17 @@
 // the entry ListAliases returns for it.
 import {
   InvalidAliasNameException,
+  LimitExceededException,
   NotAuthorizedException,
   ValidationException
 } from '../../../../shared/errors'
 import type { AliasListEntry } from '../../../../shared/kms/types'
+import type { LabKey } from './key'
+import type { LabState } from './lab-state'
+
+/** AWS's default quota of aliases per KMS key (AWS raises it on request; the lab keeps it).
+ * https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#aliases-per-key */
+export const ALIASES_PER_KEY = 50
 
 export interface LabAlias {
   aliasName: string
@@ -58,5 +65,15 @@ export function checkAliasName(name: string): void {
 export function checkAliasTarget(target: string): void {
   if (target.startsWith('alias/') || /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//.test(target)) {
     throw new ValidationException('Aliases must refer to keys. Not aliases')
+  }
+}
+
+/** CreateAlias and UpdateAlias may not give a key more aliases than the quota (AWS's text). */
+export function checkAliasQuota(state: LabState, key: LabKey): void {
+  const usage = state.aliasesOf(key).length
+  if (usage >= ALIASES_PER_KEY) {
+    throw new LimitExceededException(
+      `Aliases per key quota for this account in this region is ${ALIASES_PER_KEY}, current usage is ${usage}.`
+    )
   }
 }

@@ -1,10 +1,10 @@
 // CreateAlias: a new alias for a customer managed key of the same region; alias names are
-// unique per account and region.
+// unique per account and region, and a key has at most 50 (AWS's default quota).
 // https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
 import { AlreadyExistsException } from '../../../../shared/errors'
 import { aliasArn } from '../../../../shared/kms/arn'
 import type { Operation } from '../context'
-import { checkAliasName, checkAliasTarget } from '../model/alias'
+import { checkAliasName, checkAliasQuota, checkAliasTarget } from '../model/alias'
 import { checkKeyState } from '../model/key-state'
 import { resolveKey } from '../model/resolve-key'
 
@@ -19,6 +19,7 @@ export const createAlias: Operation<'CreateAlias'> = (ctx, input) => {
       `An alias with the name ${aliasArn(ctx.region, ctx.accountId, name)} already exists`
     )
   }
+  checkAliasQuota(ctx.state, key)
   ctx.state.write(() =>
     ctx.state.putAlias({
       aliasName: name,

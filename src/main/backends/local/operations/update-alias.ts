@@ -1,10 +1,11 @@
 // UpdateAlias: points an alias at another key of the same key type (symmetric, asymmetric or
-// HMAC) and key usage. A current key pending deletion is fine; the new one may not be.
+// HMAC) and key usage. A current key pending deletion is fine; the new one may not be, nor may
+// it have its quota of aliases already.
 // https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html
 import { NotFoundException, ValidationException } from '../../../../shared/errors'
 import { aliasArn } from '../../../../shared/kms/arn'
 import type { Operation } from '../context'
-import { checkAliasName, checkAliasTarget } from '../model/alias'
+import { checkAliasName, checkAliasQuota, checkAliasTarget } from '../model/alias'
 import { keyArnOf } from '../model/key'
 import { keyTypeOf } from '../model/key-specs'
 import { checkKeyState } from '../model/key-state'
@@ -32,6 +33,7 @@ export const updateAlias: Operation<'UpdateAlias'> = (ctx, input) => {
     )
   }
   if (alias.targetKeyId !== target.keyId) {
+    checkAliasQuota(ctx.state, target)
     ctx.state.write(() =>
       ctx.state.putAlias({ ...alias, targetKeyId: target.keyId, updatedAt: ctx.now })
     )
