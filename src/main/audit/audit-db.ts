@@ -79,16 +79,29 @@ export function isNewDb(db: Db): boolean {
   return !db.prepare("select 1 from sqlite_master where type = 'table' and name = 'meta'").get()
 }
 
-/** The append-only triggers that are missing (removed by someone holding the key). */
+/** A trigger's SQL as SQLite keeps it (no IF NOT EXISTS), in one case and spacing. */
+const normalSql = (sql: string): string =>
+  sql
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^create trigger if not exists /, 'create trigger ')
+    .replace(/;\s*$/, '')
+    .trim()
+
+/** The append-only triggers that are missing or not as KeyLab made them (dropped, or made
+ * again to do nothing, by someone holding the key). */
 export function missingTriggers(db: Db): string[] {
-  const present = new Set(
+  const present = new Map(
     (
-      db.prepare("select name from sqlite_master where type = 'trigger'").all() as {
+      db.prepare("select name, sql from sqlite_master where type = 'trigger'").all() as {
         name: string
+        sql: string | null
       }[]
-    ).map((r) => r.name)
+    ).map((r) => [r.name, normalSql(r.sql ?? '')])
   )
-  return triggerNames().filter((n) => !present.has(n))
+  return APPEND_ONLY.flatMap((t) => (['update', 'delete'] as const).map((a) => [t, a] as const))
+    .filter(([t, a]) => present.get(`${t}_no_${a}`) !== normalSql(triggerSql(t, a)))
+    .map(([t, a]) => `${t}_no_${a}`)
 }
 
 /** Creates the schema of a new log with its identity (meta rows), in one transaction. */
@@ -117,7 +130,9 @@ export function upgradeIndexes(db: Db): void {
 }
 
 /** Puts back removed triggers (the writer does; verify reports them missing first). */
+/** Makes the append-only triggers again, replacing any altered one of the same name. */
 export function restoreTriggers(db: Db): void {
+  for (const name of missingTriggers(db)) db.exec(`drop trigger if exists ${name}`)
   for (const t of APPEND_ONLY) db.exec(triggerSql(t, 'update') + triggerSql(t, 'delete'))
 }
 

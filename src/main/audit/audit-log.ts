@@ -169,7 +169,7 @@ export class AuditLog {
         const missing = missingTriggers(db)
         if (missing.length) {
           console.warn(
-            `audit log: append-only triggers were missing (${missing.join(', ')}); restored`
+            `audit log: append-only triggers were missing or altered (${missing.join(', ')}); restored`
           )
           restoreTriggers(db)
         }

@@ -71,13 +71,40 @@ export function checkCheckpoints(
   }[]
   let previous: Checkpoint | undefined
   for (const row of rows) {
-    const cp = parseCheckpoint(row.body, row.signature)
+    const cp = readable(row)
+    if (!cp) {
+      fail(
+        `checkpoint #${row.number} cannot be read: it is not a KeyLab checkpoint`,
+        undefined,
+        row.number
+      )
+      continue
+    }
     checkCheckpoint(cp, row.number, previous)
     previous = cp
   }
   latest = previous
   checkMirror(previous)
   return { problems, notes, bySeq, latest, count: rows.length }
+
+  /** The row as a checkpoint, or undefined when it is not one (a changed body or signature). */
+  function readable(row: { body: unknown; signature: unknown }): Checkpoint | undefined {
+    if (typeof row.body !== 'string' || !Buffer.isBuffer(row.signature)) return undefined
+    try {
+      const cp = parseCheckpoint(row.body, row.signature)
+      const s = cp.statement as Partial<Checkpoint['statement']> | null
+      const ok =
+        s !== null &&
+        typeof s === 'object' &&
+        Number.isInteger(s.number) &&
+        Number.isInteger(s.records) &&
+        typeof s.headHash === 'string' &&
+        typeof s.signedAt === 'string'
+      return ok ? cp : undefined
+    } catch {
+      return undefined
+    }
+  }
 
   function checkCheckpoint(cp: Checkpoint, number: number, previous: Checkpoint | undefined): void {
     const s = cp.statement

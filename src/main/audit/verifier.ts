@@ -15,6 +15,9 @@ import type { SigningKey } from './signing-key'
 
 /** Most records one commit takes (see AuditLog): the allowed slack past a checkpoint interval. */
 const BATCH_SLACK = 1024
+/** The longest checkpoint interval KeyLab writes (AuditLog's default). The interval in meta is
+ * not signed, so a larger value there never widens the tail verify lets go unsigned. */
+const MAX_EVERY = 1000
 
 export interface VerifySource {
   db: Db
@@ -77,13 +80,20 @@ export class Verifier {
       return
     }
     const logId = meta.get('logId') ?? ''
-    this.every = Number(meta.get('checkpointEvery') ?? 0)
+    const every = Number(meta.get('checkpointEvery'))
+    this.every = Number.isInteger(every) && every > 0 ? Math.min(every, MAX_EVERY) : MAX_EVERY
+    const below = this.source.db.prepare('select count(*) from events where seq < 1').pluck().get()
+    if (below) {
+      this.fail(
+        `${below} record(s) are stored under a number below 1, outside the chain: the database was changed outside KeyLab`
+      )
+    }
     this.lastHash = genesis(logId)
     this.genesisHash = this.lastHash
     const missing = missingTriggers(this.source.db)
     if (missing.length) {
       this.fail(
-        `the append-only triggers ${missing.join(', ')} were removed: the database was changed outside KeyLab`
+        `the append-only triggers ${missing.join(', ')} were removed or altered: the database was changed outside KeyLab`
       )
     }
     const found = checkCheckpoints(this.source, meta, this.total)
@@ -146,9 +156,19 @@ export class Verifier {
     }
     // A gap, a changed record, or a body holding the separator: record by record, to name
     // the first failure (or find that there is none).
-    const rows = this.rows.all(from, end) as [number, Buffer, Buffer, string][]
+    const rows = this.rows.all(from, end) as [number, unknown, unknown, unknown][]
     for (const [seq, prev, hash, body] of rows) {
-      if (!this.checkRecord(seq, prev.toString('hex'), hash.toString('hex'), body)) return
+      const blob = (v: unknown): v is Buffer => Buffer.isBuffer(v) && v.length === 32
+      if (seq === this.expected && (!blob(prev) || !blob(hash) || typeof body !== 'string')) {
+        this.fail(
+          `record ${seq} is not stored as KeyLab stores records (its hashes or its content have the wrong type): the database was changed outside KeyLab`,
+          seq
+        )
+        this.stopped = true
+        return
+      }
+      const hex = (v: unknown): string => (Buffer.isBuffer(v) ? v.toString('hex') : '')
+      if (!this.checkRecord(seq, hex(prev), hex(hash), String(body))) return
     }
     if (this.expected <= end) {
       this.fail(

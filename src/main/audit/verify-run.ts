@@ -43,7 +43,12 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 
 /** Checks in slices on this thread until the verifier is past `upTo` (or has failed). */
 async function checkHere(verifier: Verifier, upTo: number, progress: () => void): Promise<void> {
-  while (!verifier.failed && verifier.next <= upTo && !verifier.step(SLICE)) {
+  // Never past upTo: the workers' answers that follow begin at upTo + 1.
+  while (
+    !verifier.failed &&
+    verifier.next <= upTo &&
+    !verifier.step(Math.min(SLICE, upTo - verifier.next + 1))
+  ) {
     progress()
     await turn()
   }

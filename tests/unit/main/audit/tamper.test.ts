@@ -4,6 +4,7 @@ import { generateKeyPairSync, sign } from 'node:crypto'
 import { cpSync, rmSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { triggerNames } from '../../../../src/main/audit/audit-db'
 import { genesis, linkHash, toBlob } from '../../../../src/main/audit/hash-chain'
 import { openAuditLab, tamper, verifyDir } from '../../../helpers/audit'
 import { tempDir } from '../../../helpers/lab'
@@ -196,6 +197,94 @@ describe('audit log tampering', () => {
     tamper(dir, rootKey, (db) => {
       rewriteChain(db, (r) => (r.sourceIPAddress = '203.0.113.9'))
       db.prepare('delete from checkpoints').run()
+    })
+    unlinkSync(join(dir, 'audit-checkpoint.json'))
+    expect(verifyDir(dir).failure).toEqual({
+      seq: 1,
+      reason:
+        'records 1 to 2500 are not covered by any signed checkpoint, although one is signed every 1000 records: checkpoints were removed'
+    })
+  })
+
+  it('names a record whose link to the one before was changed, and nothing else', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) =>
+      db.prepare('update events set prev = randomblob(32) where seq = 1777').run()
+    )
+    expect(verifyDir(dir).failure).toEqual({
+      seq: 1777,
+      reason:
+        'record 1777 does not follow record 1776: a record was removed, inserted or moved, or record 1776 was rewritten'
+    })
+  })
+
+  it('names a record whose hash is stored as text rather than as KeyLab stores it', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) =>
+      db.prepare('update events set hash = lower(hex(hash)) where seq = 1888').run()
+    )
+    expect(verifyDir(dir).failure).toEqual({
+      seq: 1888,
+      reason:
+        'record 1888 is not stored as KeyLab stores records (its hashes or its content have the wrong type): the database was changed outside KeyLab'
+    })
+  })
+
+  it('sees a record stored outside the chain, under number 0', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) =>
+      db
+        .prepare(
+          "insert into events (seq, prev, hash, body) values (0, randomblob(32), randomblob(32), '{}')"
+        )
+        .run()
+    )
+    expect(verifyDir(dir).problems.map((p) => p.reason)).toContainEqual(
+      '1 record(s) are stored under a number below 1, outside the chain: the database was changed outside KeyLab'
+    )
+  })
+
+  it('names a checkpoint that is not one any more, rather than failing to read it', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => {
+      db.prepare("update checkpoints set body = 'not json' where number = 2").run()
+      db.prepare("update checkpoints set body = 'null' where number = 3").run()
+    })
+    const report = verifyDir(dir)
+    expect(report.ok).toBe(false)
+    expect(report.problems).toContainEqual({
+      checkpoint: 2,
+      reason: 'checkpoint #2 cannot be read: it is not a KeyLab checkpoint'
+    })
+    expect(report.problems).toContainEqual({
+      checkpoint: 3,
+      reason: 'checkpoint #3 cannot be read: it is not a KeyLab checkpoint'
+    })
+  })
+
+  it('sees an append-only trigger made again to do nothing', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => {
+      db.exec(`create trigger events_no_update before update on events when 0
+        begin select raise(abort, 'the audit log is append-only: update on events refused'); end;`)
+      for (const name of triggerNames().filter((n) => n !== 'events_no_update')) {
+        const [table, , action] = name.split('_')
+        db.exec(`create trigger ${name} before ${action} on ${table}
+    begin select raise(abort, 'the audit log is append-only: ${action} on ${table} refused'); end;`)
+      }
+    })
+    const reasons = verifyDir(dir).problems.map((p) => p.reason)
+    expect(reasons).toEqual([
+      'the append-only triggers events_no_update were removed or altered: the database was changed outside KeyLab'
+    ])
+  })
+
+  it('does not let an unsigned checkpoint interval in meta widen the unsigned tail', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => {
+      rewriteChain(db, (r) => (r.sourceIPAddress = '203.0.113.9'))
+      db.prepare('delete from checkpoints').run()
+      db.prepare("update meta set value = '1000000000' where name = 'checkpointEvery'").run()
     })
     unlinkSync(join(dir, 'audit-checkpoint.json'))
     expect(verifyDir(dir).failure).toEqual({
