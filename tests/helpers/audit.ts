@@ -64,10 +64,10 @@ export function openAuditLab(dir = tempDir(), options: Partial<AuditLogOptions> 
 }
 
 /** Verifies a closed (or running) lab's audit log as `keylab audit verify` does. */
-export function verifyDir(dir: string): VerifyReport {
+export function verifyDir(dir: string, witnesses?: string[]): VerifyReport {
   const reader = openAuditReader(dir, { passphrase: TEST_PASSPHRASE })
   try {
-    const v = new Verifier({ db: reader.db, dir, rootKey: reader.rootKey })
+    const v = new Verifier({ db: reader.db, dir, rootKey: reader.rootKey, witnesses })
     while (!v.step()) {
       // until done
     }

@@ -1,12 +1,17 @@
 // The checkpoint half of verification: the signing key is this log's own (sealed under the
 // root key, matching the fingerprint the log was created with), every checkpoint in the
 // database is signed, numbered in order and linked to the one before, and the mirror file
-// agrees with them (or holds one the database lost).
+// agrees with them (or holds one the database lost). The mirror lives in the data dir, so
+// whoever holds the database key can roll both back to an older checkpoint together; copies
+// of the checkpoint file kept elsewhere (witnesses) are what catch that: each must be signed by
+// this log's key and found, unchanged, in the database.
 import type { VerifyFailure } from '../../shared/ipc/audit-api'
 import type { Db } from '../data/cipher-db'
+import { basename } from 'node:path'
 import {
   checkpointDigest,
   parseCheckpoint,
+  readCheckpointFile,
   readMirror,
   signatureValid,
   type Checkpoint
@@ -18,6 +23,8 @@ export interface CheckpointSource {
   dir: string
   rootKey?: Buffer
   signingKey?: SigningKey
+  /** Checkpoint files kept apart from the data dir (earlier copies of the mirror). */
+  witnesses?: string[]
 }
 
 export interface CheckpointFindings {
@@ -85,7 +92,46 @@ export function checkCheckpoints(
   }
   latest = previous
   checkMirror(previous)
+  const stored = new Map<number, Checkpoint>()
+  for (const row of rows) {
+    const cp = readable(row)
+    if (cp) stored.set(row.number, cp)
+  }
+  for (const file of source.witnesses ?? []) checkWitness(file, stored)
   return { problems, notes, bySeq, latest, count: rows.length }
+
+  /** A checkpoint kept elsewhere must be this log's, signed, and in the database unchanged. */
+  function checkWitness(file: string, stored: Map<number, Checkpoint>): void {
+    const name = basename(file)
+    const read = readCheckpointFile(file)
+    if (read.state === 'missing') return void fail(`the witness ${file} does not exist`)
+    if (read.state === 'invalid') return void fail(`the witness ${file}: ${read.reason}`)
+    const cp = read.checkpoint
+    const { number: n, records, signedAt } = cp.statement
+    if (cp.statement.logId !== logId)
+      return void fail(`the witness ${name} is a checkpoint of another audit log`)
+    if (key && !signatureValid(key, cp))
+      return void fail(`the witness ${name} is not signed by this log's key`)
+    const here = stored.get(n)
+    if (!here) {
+      fail(
+        `checkpoint #${n} (the witness ${name}, signed ${signedAt}, covering ${records} records) is ` +
+          `missing from the database: the log was rolled back, or its checkpoints removed`,
+        undefined,
+        n
+      )
+      if (!latest || n > latest.statement.number) latest = cp
+      if (records <= total) bySeq.set(records, cp)
+    } else if (here.body !== cp.body || !here.signature.equals(cp.signature)) {
+      fail(
+        `checkpoint #${n} in the database is not the one the witness ${name} holds: the log was rewritten`,
+        undefined,
+        n
+      )
+    } else {
+      notes.push(`matches the witness ${name}: checkpoint #${n}, ${records} records`)
+    }
+  }
 
   /** The row as a checkpoint, or undefined when it is not one (a changed body or signature). */
   function readable(row: { body: unknown; signature: unknown }): Checkpoint | undefined {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { open, rename } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { CheckpointInfo } from '../../shared/ipc/audit-api'
 import { canonicalJson } from './canonical-json'
 import { signText, verifyText, type SigningKey } from './signing-key'
@@ -103,7 +103,11 @@ export type Mirror =
   | { state: 'ok'; checkpoint: Checkpoint }
 
 export function readMirror(dir: string): Mirror {
-  const file = join(dir, CHECKPOINT_FILE)
+  return readCheckpointFile(join(dir, CHECKPOINT_FILE))
+}
+
+/** A checkpoint file: the mirror, or a copy of it kept elsewhere (a witness, see verifier.ts). */
+export function readCheckpointFile(file: string): Mirror {
   if (!existsSync(file)) return { state: 'missing' }
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -111,7 +115,7 @@ export function readMirror(dir: string): Mirror {
       signature: string
     }
     if (parsed.checkpoint?.format !== CHECKPOINT_FORMAT || typeof parsed.signature !== 'string') {
-      return { state: 'invalid', reason: `${CHECKPOINT_FILE} is not a KeyLab checkpoint` }
+      return { state: 'invalid', reason: `${basename(file)} is not a KeyLab checkpoint` }
     }
     const body = canonicalJson(parsed.checkpoint)
     return {
@@ -125,7 +129,7 @@ export function readMirror(dir: string): Mirror {
   } catch (e) {
     return {
       state: 'invalid',
-      reason: `${CHECKPOINT_FILE} cannot be read: ${(e as Error).message}`
+      reason: `${basename(file)} cannot be read: ${(e as Error).message}`
     }
   }
 }

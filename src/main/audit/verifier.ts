@@ -26,6 +26,8 @@ export interface VerifySource {
   rootKey?: Buffer
   /** Or the signing key the writer opened (and so checked) with the root key. */
   signingKey?: SigningKey
+  /** Checkpoint files kept apart from the data dir, each checked against the log. */
+  witnesses?: string[]
   /** Verify records 1..upTo (a running log: its head when verification starts). */
   upTo?: number
 }

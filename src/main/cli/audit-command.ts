@@ -10,12 +10,14 @@ import { runVerifier } from '../audit/verify-run'
 import { defaultDataDir } from './options'
 import { readPassphrase } from './passphrase'
 
-export const AUDIT_USAGE = `usage: keylab audit verify [--data-dir DIR]
+export const AUDIT_USAGE = `usage: keylab audit verify [--witness FILE]... [--data-dir DIR]
        keylab audit export --format cloudtrail|csv [--from TIME] [--to TIME] [--event NAME]
                            [--key KEY] [--out FILE] [--data-dir DIR]
 
 verify walks the hash chain and the signed checkpoints and names the first record that fails;
-it exits 1 when the log fails. export writes CloudTrail's {"Records": [...]} or CSV to FILE or
+it exits 1 when the log fails. A witness is a copy of the data dir's audit-checkpoint.json kept
+elsewhere: the log must still hold that signed checkpoint and the records it covers (whoever
+holds the lab's key can roll the data dir back, its checkpoint file with it; a witness cannot). export writes CloudTrail's {"Records": [...]} or CSV to FILE or
 stdout. TIME is ISO 8601 (2026-01-31, 2026-01-31T12:00:00Z) or epoch milliseconds.`
 
 class UsageError extends Error {}
@@ -58,13 +60,19 @@ export function printReport(report: VerifyReport, out: (line: string) => void): 
 async function verify(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { 'data-dir': { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, witness: { type: 'string', multiple: true } },
     strict: true
   })
+  const witnesses = (values.witness ?? []).map((f) => resolve(f))
   const reader = await openReader(values['data-dir'])
   try {
     console.log(`Verifying the audit log in ${reader.dir}`)
-    const verifier = new Verifier({ db: reader.db, dir: reader.dir, rootKey: reader.rootKey })
+    const verifier = new Verifier({
+      db: reader.db,
+      dir: reader.dir,
+      rootKey: reader.rootKey,
+      witnesses
+    })
     let shown = 0
     const report = await runVerifier(verifier, {
       file: join(reader.dir, AUDIT_DB_FILE),

@@ -1,7 +1,7 @@
 // Tampering with the audit log by someone holding its database key: every kind of change is
 // detected by verify, which names the first record (or checkpoint) that fails and why.
 import { generateKeyPairSync, sign } from 'node:crypto'
-import { cpSync, rmSync, unlinkSync } from 'node:fs'
+import { copyFileSync, cpSync, rmSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { triggerNames } from '../../../../src/main/audit/audit-db'
@@ -292,6 +292,50 @@ describe('audit log tampering', () => {
       reason:
         'records 1 to 2500 are not covered by any signed checkpoint, although one is signed every 1000 records: checkpoints were removed'
     })
+  })
+
+  it('sees a log rolled back with its checkpoint file, given a witness kept elsewhere', () => {
+    const dir = copy()
+    const witness = join(tempDir(), 'witness.json')
+    copies.push(join(witness, '..'))
+    copyFileSync(join(dir, 'audit-checkpoint.json'), witness)
+    // Back to checkpoint #1: later records and checkpoints gone, the mirror made from #1's row.
+    tamper(dir, rootKey, (db) => {
+      db.prepare('delete from events where seq > ?').run(firstSigned)
+      db.prepare('delete from checkpoints where number > 1').run()
+    })
+    unlinkSync(join(dir, 'audit-checkpoint.json'))
+    const alone = verifyDir(dir)
+    expect(alone.problems.map((p) => p.reason)).toEqual([
+      expect.stringContaining('append-only triggers')
+    ])
+    const report = verifyDir(dir, [witness])
+    expect(report.problems.map((p) => p.reason)).toContainEqual(
+      expect.stringMatching(
+        /^checkpoint #3 \(the witness witness.json, signed .+, covering 2500 records\) is missing from the database: the log was rolled back, or its checkpoints removed$/
+      )
+    )
+    expect(report.problems.map((p) => p.reason)).toContainEqual(
+      expect.stringMatching(new RegExp(`^the log ends at record ${firstSigned}, but checkpoint #3`))
+    )
+  })
+
+  it('passes an intact log against its witness, and refuses a witness of another log', async () => {
+    const dir = copy()
+    const witness = join(tempDir(), 'witness.json')
+    copies.push(join(witness, '..'))
+    copyFileSync(join(dir, 'audit-checkpoint.json'), witness)
+    const report = verifyDir(dir, [witness])
+    expect(report.ok).toBe(true)
+    expect(report.notes).toContain('matches the witness witness.json: checkpoint #3, 2500 records')
+    const other = openAuditLab()
+    copies.push(other.dir)
+    await other.services.kms.CreateKey({})
+    await other.close()
+    const foreign = verifyDir(dir, [join(other.dir, 'audit-checkpoint.json')])
+    expect(foreign.problems).toEqual([
+      { reason: 'the witness audit-checkpoint.json is a checkpoint of another audit log' }
+    ])
   })
 
   it('sees checkpoints re-signed with a key of the attacker', () => {

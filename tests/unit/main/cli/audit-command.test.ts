@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { copyFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { auditCommand } from '../../../../src/main/cli/audit-command'
@@ -49,6 +49,20 @@ describe('keylab audit', () => {
     expect(
       out.some((l) => /^Last checkpoint: #1, 4 records, signed .+, head [0-9a-f]{64}$/.test(l))
     ).toBe(true)
+  })
+
+  it('verify checks the log against a witness kept elsewhere', async () => {
+    const witness = join(dir, '..', `${dir.split('/').pop()}-witness.json`)
+    copyFileSync(join(dir, 'audit-checkpoint.json'), witness)
+    try {
+      await auditCommand(['verify', '--witness', witness, '--data-dir', dir])
+      expect(process.exitCode).toBeUndefined()
+      expect(out).toContain(
+        `Note: matches the witness ${witness.split('/').pop()}: checkpoint #1, 4 records`
+      )
+    } finally {
+      rmSync(witness, { force: true })
+    }
   })
 
   it('export writes CloudTrail Records, filtered by key and event', async () => {
