@@ -13,10 +13,12 @@
 //   the count a checkpoint signed, and deleted checkpoints are still in audit-checkpoint.json.
 //   Verify also checks that the sealed private key opens under the root key and matches the
 //   public key, so replacing this file with a key of one's own is seen too.
-// - What stays possible for that attacker: cutting the records written since the last
-//   checkpoint (at most one interval: every N records, every few seconds, and on close), or
-//   rolling back to an older checkpoint by replacing the mirror file with an earlier signed one.
-//   Keep a copy of a recent checkpoint elsewhere (verify prints it) to rule that out.
+// - What stays possible for that attacker: cutting or forging the records written since the
+//   last checkpoint (the unsigned tail: up to 1,000 records plus one batch; KeyLab also signs
+//   every few seconds and on close, and signs whatever tail it finds when it opens the log), and
+//   rolling the data dir back to any older checkpoint, its mirror file with it (deleting the
+//   mirror, or making it again from an older checkpoint's row). Only a copy of a checkpoint
+//   kept elsewhere rules that out: `keylab audit verify --witness FILE`.
 // - Whoever holds the root key (the passphrase, or the OS keychain in the desktop app) can sign,
 //   so KeyLab cannot defend the log against the data dir's owner; the checkpoints exported or
 //   noted elsewhere are the witness for that case, as CloudTrail's digest files are for AWS.
