@@ -88,6 +88,43 @@ describe('endpoint under bad traffic', () => {
     await stillServing()
   })
 
+  it('refuses JSON nested past any KMS input, with SerializationException', async () => {
+    const deep = `{"KeyId":"alias/x","Foo":${'['.repeat(5000)}${']'.repeat(5000)}}`
+    const nested = await send(endpoint.url, await signed('DescribeKey', deep))
+    expect(nested.status).toBe(400)
+    expect(nested.json()).toEqual({
+      __type: 'SerializationException',
+      message: 'The request body nests deeper than 32 levels.'
+    })
+    await stillServing()
+  })
+
+  it('answers a whole request before closing on an unparsable one pipelined after it', async () => {
+    const ok = wire(await signed('CreateKey', { Description: 'pipelined' }))
+    const out = await raw(`${ok}NOT HTTP\r\n\r\n`, { halfClose: false, waitMs: 5000 })
+    expect(out).toMatch(/^HTTP\/1\.1 200 /)
+    expect(out).toContain('"Description":"pipelined"')
+    await stillServing()
+  })
+
+  it('answers odd signing input with AWS exceptions, never a 500', async () => {
+    const badEscape = await send(endpoint.url, await signed('ListKeys', {}, { path: '/?a=%ZZ' }))
+    expect(badEscape.status).toBeLessThan(500)
+    const inherited = await signed('ListKeys', {})
+    inherited.headers.authorization = inherited.headers.authorization.replace(
+      'SignedHeaders=',
+      'SignedHeaders=constructor;'
+    )
+    // "constructor" names no header of the request (it was read off Object's prototype: a 500).
+    const r = await send(endpoint.url, inherited)
+    expect(r.status).toBeLessThan(500)
+  })
+
+  it("accepts a signature scoped to one of AWS's newer regions", async () => {
+    const r = await send(endpoint.url, await signed('ListKeys', {}, { region: 'mx-central-1' }))
+    expect(r.status).toBe(200)
+  })
+
   it('refuses bodies over the limit with RequestEntityTooLargeException, declared or streamed', async () => {
     const big = 'x'.repeat(64 * 1024 + 1)
     const declared = await send(endpoint.url, await signed('ListKeys', big))

@@ -77,17 +77,38 @@ function decodeMembers(obj: Record<string, unknown>, tree: WireTree, prefix: str
   }
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+/** Deeper than any KMS input (a tag list is 3): what nests further is refused, never walked. */
+const MAX_DEPTH = 32
+
+function deeperThan(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false
+  if (depth === 0) return true
+  for (const v of Array.isArray(value) ? value : Object.values(value))
+    if (deeperThan(v, depth - 1)) return true
+  return false
+}
+
 /** The request body as the operation's input: JSON object, blobs and timestamps decoded. */
 export function decodeInput(body: Buffer): Record<string, unknown> {
   if (!body.length) return {}
+  let text: string
+  try {
+    text = UTF8.decode(body)
+  } catch {
+    throw new SerializationException('The request body is not valid UTF-8.')
+  }
   let parsed: unknown
   try {
-    parsed = JSON.parse(body.toString('utf8'))
+    parsed = JSON.parse(text)
   } catch {
     throw new SerializationException('The request body is not valid JSON.')
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new SerializationException('The request body must be a JSON object.')
+  }
+  if (deeperThan(parsed, MAX_DEPTH)) {
+    throw new SerializationException(`The request body nests deeper than ${MAX_DEPTH} levels.`)
   }
   const input = parsed as Record<string, unknown>
   decodeMembers(input, INPUT_WIRE_TREE, '')

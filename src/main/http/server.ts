@@ -4,7 +4,7 @@
 // awaited before its response is written.
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import {
   AccessDeniedException,
   asKmsError,
@@ -180,7 +180,13 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
     }
     const body = await readBody(req, max)
     const op = isAdmin ? '' : targetOperation(req.headers)
-    const signed = { method: req.method ?? 'GET', url, headers: req.headers, body }
+    const signed = {
+      method: req.method ?? 'GET',
+      url,
+      headers: req.headers,
+      headersDistinct: req.headersDistinct,
+      body
+    }
     const signer = await verifySignature(signed, credentials, now())
     if (isAdmin) {
       if (signer.credential.principalKey) {
@@ -215,8 +221,18 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
   server.headersTimeout = 65_000
   server.requestTimeout = 60_000
   server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
-    else socket.destroy()
+    // A request that cannot be parsed after a whole one still being answered (pipelined): that
+    // answer is sent first, then the connection closes. Otherwise (a request cut short, say) a
+    // bare 400 goes to a socket nothing was written to yet, as Node's own handler does.
+    const conn = socket as Socket & { _httpMessage?: ServerResponse }
+    const pending = conn._httpMessage
+    if (pending && !pending.writableFinished && pending.req.complete) {
+      pending.shouldKeepAlive = false
+      pending.once('finish', () => socket.destroy())
+      pending.once('close', () => socket.destroy())
+    } else if (conn.writable && conn.bytesWritten === 0) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    } else socket.destroy()
   })
 
   await new Promise<void>((resolve, reject) => {

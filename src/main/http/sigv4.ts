@@ -37,6 +37,8 @@ export interface SignedRequest {
   /** The request target as received ("/", "/_keylab/clock?x=1"). */
   url: string
   headers: IncomingHttpHeaders
+  /** Each header's values as received (Node joins repeated ones with ", " in `headers`). */
+  headersDistinct?: Record<string, string[] | undefined>
   body: Buffer
 }
 
@@ -56,9 +58,28 @@ interface Authorization {
   signature: string
 }
 
-function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+/** A header's value as SigV4 signs it: repeated values joined by a bare comma. Only the request's
+ * own headers count (a SignedHeaders entry like "constructor" names nothing). */
+function header(
+  headers: IncomingHttpHeaders,
+  name: string,
+  distinct?: Record<string, string[] | undefined>
+): string | undefined {
+  const values = distinct && Object.hasOwn(distinct, name) ? distinct[name] : undefined
+  if (values) return values.join(',')
+  if (!Object.hasOwn(headers, name)) return undefined
   const v = headers[name]
   return Array.isArray(v) ? v.join(',') : v
+}
+
+/** A query component decoded; one that is not valid percent-encoding stays as sent (and so
+ * does not match the signature). */
+function decodeQuery(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
 
 /** `YYYYMMDDTHHMMSSZ` for an epoch-ms time. */
@@ -188,15 +209,15 @@ function signable(req: SignedRequest, signedHeaders: readonly string[]): HttpReq
       .split('&')
       .filter(Boolean)) {
       const eq = pair.indexOf('=')
-      const k = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq))
-      const v = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1))
+      const k = decodeQuery(eq < 0 ? pair : pair.slice(0, eq))
+      const v = eq < 0 ? '' : decodeQuery(pair.slice(eq + 1))
       const prev = query[k]
       query[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v]
     }
   }
   const headers: Record<string, string> = {}
   for (const name of signedHeaders) {
-    const v = header(req.headers, name)
+    const v = header(req.headers, name, req.headersDistinct)
     if (v !== undefined) headers[name] = v
   }
   return {

@@ -136,6 +136,7 @@ export const REGIONS = [
   'us-west-2',
   'af-south-1',
   'ap-east-1',
+  'ap-east-2',
   'ap-south-1',
   'ap-south-2',
   'ap-northeast-1',
@@ -145,6 +146,9 @@ export const REGIONS = [
   'ap-southeast-2',
   'ap-southeast-3',
   'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-6',
+  'ap-southeast-7',
   'ca-central-1',
   'ca-west-1',
   'eu-central-1',
@@ -158,5 +162,8 @@ export const REGIONS = [
   'il-central-1',
   'me-central-1',
   'me-south-1',
-  'sa-east-1'
+  'me-west-1',
+  'mx-central-1',
+  'sa-east-1',
+  'sa-west-1'
 ] as const

@@ -113,6 +113,19 @@ describe('AWS JSON 1.1 codec', () => {
     }
   })
 
+  it('refuses a body that is not UTF-8 rather than reading it with replacement characters', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"KeyId":"alias/'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}')
+    ])
+    expect(thrown(() => decodeInput(bytes))).toMatchObject({
+      name: 'SerializationException',
+      message: 'The request body is not valid UTF-8.'
+    })
+    expect(decodeInput(Buffer.from('{"KeyId":"alias/caf\u00e9"}'))).toEqual({ KeyId: 'alias/café' })
+  })
+
   it('encodes bytes as base64, dates as fractional epoch seconds, and drops undefined', () => {
     const out = JSON.parse(
       encodeOutput({
