@@ -1,6 +1,7 @@
 // The endpoint in-process on a real lab store: SDK calls per region, the observer's records,
 // the admin routes (health, clock, reset) and what reset keeps.
 import { CreateKeyCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms'
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CallRecord } from '../../src/main/backends/call-record'
 import { CREDENTIALS_META, CredentialSet } from '../../src/main/http/credentials'
@@ -103,6 +104,38 @@ describe('lab endpoint', () => {
       backend: { kind: 'lab' }
     })
     expect(records[0].error?.name).toBe('NotFoundException')
+  })
+
+  it('closes only after a call whose client went away has been observed', async () => {
+    const observed: string[] = []
+    const lab = withTempLab()
+    const own = await startEndpoint({
+      engine: lab.lab.engine,
+      credentials: new CredentialSet([credential]),
+      port: 0,
+      observe: async (r) => {
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        observed.push(r.operation)
+      }
+    })
+    const req = await signRequest({
+      url: own.url,
+      credentials: credential,
+      target: 'ListKeys',
+      body: {}
+    })
+    const head = Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`)
+    const socket = connect(own.port, '127.0.0.1')
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+    socket.write(
+      `POST / HTTP/1.1\r\n${head.join('\r\n')}\r\ncontent-length: ${Buffer.byteLength(String(req.body))}\r\n\r\n${req.body}`
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    socket.resetAndDestroy()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await own.close()
+    expect(observed).toEqual(['ListKeys'])
+    await lab.cleanup()
   })
 
   it('answers health and the lab clock, signed like KMS calls', async () => {

@@ -209,10 +209,17 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
   const server: Server = createServer((req, res) => {
     inFlight++
     const requestId = randomUUID()
-    res.on('close', () => {
-      if (--inFlight === 0 && closing) drained?.()
-    })
-    handle(req, res, requestId).catch((e) => sendError(res, asKmsError(e), requestId))
+    // A request is done once its handler has settled (the call and its audit record) and its
+    // response has closed: a client that goes away mid-call leaves the call running, and close()
+    // waits for it rather than closing the store and the audit log under it.
+    let left = 2
+    const done = (): void => {
+      if (--left === 0 && --inFlight === 0 && closing) drained?.()
+    }
+    res.once('close', done)
+    handle(req, res, requestId)
+      .catch((e) => sendError(res, asKmsError(e), requestId))
+      .finally(done)
   })
   // A client that half-closes after sending its request still gets the answer (Node aborts it
   // otherwise); the socket is ended once that answer is written.
@@ -255,9 +262,23 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing = true
-        server.close(() => resolve())
+        // Resolves once no connection is left and no call is still running (a call whose
+        // client went away has no connection any more, but its audit record is still to come).
+        let listening = true
+        let running = true
+        const settle = (): void => {
+          if (!listening && !running) resolve()
+        }
+        server.close(() => {
+          listening = false
+          settle()
+        })
         server.closeIdleConnections()
-        const finish = (): void => server.closeAllConnections()
+        const finish = (): void => {
+          running = false
+          server.closeAllConnections()
+          settle()
+        }
         if (inFlight === 0) finish()
         else drained = finish
         setTimeout(finish, 30_000).unref()
