@@ -18,7 +18,8 @@ verify walks the hash chain and the signed checkpoints and names the first recor
 it exits 1 when the log fails. A witness is a copy of the data dir's audit-checkpoint.json kept
 elsewhere: the log must still hold that signed checkpoint and the records it covers (whoever
 holds the lab's key can roll the data dir back, its checkpoint file with it; a witness cannot). export writes CloudTrail's {"Records": [...]} or CSV to FILE or
-stdout. TIME is ISO 8601 (2026-01-31, 2026-01-31T12:00:00Z) or epoch milliseconds.`
+stdout. TIME is ISO 8601 (2026-01-31, 2026-01-31T12:00:00Z) or epoch milliseconds; a day alone
+as --to takes in the whole day.`
 
 class UsageError extends Error {}
 
@@ -101,7 +102,8 @@ function time(value: string | undefined, name: string): number | undefined {
   const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value)
   if (!Number.isFinite(t))
     throw new UsageError(`--${name} ${value} is not a time (ISO 8601 or epoch ms)`)
-  return t
+  // A day alone, as --to, takes in the whole day (--from 2026-01-31 --to 2026-01-31: that day).
+  return name === 'to' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? t + 86_400_000 - 1 : t
 }
 
 async function exportLog(argv: string[]): Promise<void> {

@@ -91,6 +91,28 @@ describe('keylab audit', () => {
     expect(err).toContain(`Exported 1 records to ${file}`)
   })
 
+  it('export --to a day alone takes in that whole day', async () => {
+    const file = join(dir, 'today.json')
+    const all = join(dir, 'all.json')
+    await auditCommand(['export', '--format', 'cloudtrail', '--out', all, '--data-dir', dir])
+    // The day the records were written (read from them, so a run across midnight still holds).
+    const today = JSON.parse(readFileSync(all, 'utf8')).Records[3].eventTime.slice(0, 10)
+    await auditCommand([
+      'export',
+      '--format',
+      'cloudtrail',
+      '--from',
+      today,
+      '--to',
+      today,
+      '--out',
+      file,
+      '--data-dir',
+      dir
+    ])
+    expect(JSON.parse(readFileSync(file, 'utf8')).Records).toHaveLength(4)
+  })
+
   it('export writes CSV with a header line', async () => {
     const file = join(dir, 'export.csv')
     await auditCommand(['export', '--format', 'csv', '--out', file, '--data-dir', dir])
