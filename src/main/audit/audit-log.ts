@@ -111,6 +111,18 @@ export class AuditLog {
     this.last = cp ? parseCheckpoint(cp.body, cp.signature) : undefined
     const mirror = readMirror(this.dir)
     this.published = mirror.state === 'ok' ? mirror.checkpoint : undefined
+    const closedAt = this.last?.statement
+    if (closedAt?.closed && this.head.seq > closedAt.records) {
+      throw new LabStoreException(
+        `records ${closedAt.records + 1} to ${this.head.seq} were added to the audit log after KeyLab ` +
+          `closed it (checkpoint #${closedAt.number}, signed ${closedAt.signedAt}): KeyLab did not ` +
+          `write them, and does not sign them. Run keylab audit verify --data-dir ${this.dir}.`
+      )
+    }
+    if (closedAt?.closed) {
+      // Open again: records may follow from here on (the closing checkpoint says none may).
+      this.last = db.transaction(() => this.sign(this.head.seq, this.head.hash))()
+    }
     this.publish(this.last)
     this.index = new EventIndex(db)
     this.index.catchUp()
@@ -257,8 +269,16 @@ export class AuditLog {
     )
   }
 
-  private sign(records: number, headHash: string): Checkpoint {
-    const cp = makeCheckpoint(this.signingKey, this.logId, this.last, records, headHash, this.now())
+  private sign(records: number, headHash: string, closed = false): Checkpoint {
+    const cp = makeCheckpoint(
+      this.signingKey,
+      this.logId,
+      this.last,
+      records,
+      headHash,
+      this.now(),
+      closed
+    )
     this.insertCheckpoint.run(cp.statement.number, cp.body, cp.signature)
     return cp
   }
@@ -267,6 +287,16 @@ export class AuditLog {
   async checkpointIfBehind(): Promise<void> {
     if (this.head.seq === (this.last?.statement.records ?? 0) || this.db.open === false) return
     this.last = this.db.transaction(() => this.sign(this.head.seq, this.head.hash))()
+    await this.durable()
+    await this.mirroring
+  }
+
+  /** Signs the closing checkpoint: the head, marked closed, so that a record added while
+   * KeyLab is not running is seen (by verify, and by the next open). */
+  private async checkpointOnClose(): Promise<void> {
+    if (this.head.seq === 0 || this.db.open === false) return
+    if (this.last?.statement.closed && this.last.statement.records === this.head.seq) return
+    this.last = this.db.transaction(() => this.sign(this.head.seq, this.head.hash, true))()
     await this.durable()
     await this.mirroring
   }
@@ -293,7 +323,7 @@ export class AuditLog {
     if (this.timer) clearInterval(this.timer)
     await this.commits.settled()
     this.index.close()
-    await this.checkpointIfBehind()
+    await this.checkpointOnClose()
     await this.walSync.flush()
     await this.mirroring
     await this.walSync.close()

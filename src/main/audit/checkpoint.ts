@@ -26,6 +26,8 @@ export interface CheckpointStatement {
   /** checkpointDigest() of checkpoint number - 1; null for the first. */
   previousCheckpoint: string | null
   publicKeyFingerprint: string
+  /** Signed as KeyLab closed the log: no record may follow it unless KeyLab opened it again. */
+  closed?: true
 }
 
 export interface Checkpoint {
@@ -45,7 +47,8 @@ export function makeCheckpoint(
   previous: Checkpoint | undefined,
   records: number,
   headHash: string,
-  now: number
+  now: number,
+  closed = false
 ): Checkpoint {
   const statement: CheckpointStatement = {
     format: CHECKPOINT_FORMAT,
@@ -55,7 +58,8 @@ export function makeCheckpoint(
     headHash,
     signedAt: new Date(now).toISOString(),
     previousCheckpoint: previous ? checkpointDigest(previous) : null,
-    publicKeyFingerprint: key.fingerprint
+    publicKeyFingerprint: key.fingerprint,
+    ...(closed ? { closed: true as const } : {})
   }
   const body = canonicalJson(statement)
   return { statement, body, signature: signText(key, body) }

@@ -14,11 +14,13 @@
 //   Verify also checks that the sealed private key opens under the root key and matches the
 //   public key, so replacing this file with a key of one's own is seen too.
 // - What stays possible for that attacker: cutting or forging the records written since the
-//   last checkpoint (the unsigned tail: up to 1,000 records plus one batch; KeyLab also signs
-//   every few seconds and on close, and signs whatever tail it finds when it opens the log), and
-//   rolling the data dir back to any older checkpoint, its mirror file with it (deleting the
-//   mirror, or making it again from an older checkpoint's row). Only a copy of a checkpoint
-//   kept elsewhere rules that out: `keylab audit verify --witness FILE`.
+//   last checkpoint (the unsigned tail: up to 1,000 records plus one batch, and KeyLab also signs
+//   every few seconds). The checkpoint signed on close is marked closed: a record added after it
+//   fails verify, and KeyLab refuses to open (and so to sign) such a log. So the tail is open to
+//   forgery only after a crash, until KeyLab opens the log again. Also possible: rolling the
+//   data dir back to any older checkpoint, its mirror file with it (deleting the mirror, or
+//   making it again from an older checkpoint's row). Only a copy of a checkpoint kept
+//   elsewhere rules that out: `keylab audit verify --witness FILE`.
 // - Whoever holds the root key (the passphrase, or the OS keychain in the desktop app) can sign,
 //   so KeyLab cannot defend the log against the data dir's owner; the checkpoints exported or
 //   noted elsewhere are the witness for that case, as CloudTrail's digest files are for AWS.

@@ -237,7 +237,13 @@ export class Verifier {
       )
     } else if (!this.stopped && last > signed) {
       const range = `records ${signed + 1} to ${last}`
-      if (last - signed > this.every + BATCH_SLACK) {
+      if (cp?.statement.closed) {
+        this.fail(
+          `${range} were added after KeyLab closed the log (checkpoint #${cp.statement.number}, signed ${cp.statement.signedAt}): KeyLab did not write them`,
+          signed + 1,
+          cp.statement.number
+        )
+      } else if (last - signed > this.every + BATCH_SLACK) {
         this.fail(
           `${range} are not covered by any signed checkpoint, although one is signed every ${this.every} records: checkpoints were removed`,
           signed + 1

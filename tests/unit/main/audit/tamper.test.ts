@@ -4,6 +4,7 @@ import { generateKeyPairSync, sign } from 'node:crypto'
 import { copyFileSync, cpSync, rmSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AuditLog } from '../../../../src/main/audit'
 import { triggerNames } from '../../../../src/main/audit/audit-db'
 import { genesis, linkHash, toBlob } from '../../../../src/main/audit/hash-chain'
 import { openAuditLab, tamper, verifyDir } from '../../../helpers/audit'
@@ -336,6 +337,42 @@ describe('audit log tampering', () => {
     expect(foreign.problems).toEqual([
       { reason: 'the witness audit-checkpoint.json is a checkpoint of another audit log' }
     ])
+  })
+
+  it('sees a record forged onto the log after KeyLab closed it, and KeyLab will not sign it', () => {
+    const dir = copy()
+    tamper(dir, rootKey, (db) => {
+      const last = db.prepare('select hash, body from events where seq = ?').get(RECORDS) as {
+        hash: Buffer
+        body: string
+      }
+      const forged = JSON.stringify({ ...JSON.parse(last.body), eventName: 'ScheduleKeyDeletion' })
+      const prev = last.hash.toString('hex')
+      db.prepare('insert into events (seq, prev, hash, body) values (?, ?, ?, ?)').run(
+        RECORDS + 1,
+        last.hash,
+        toBlob(linkHash(prev, forged)),
+        forged
+      )
+    })
+    const report = verifyDir(dir)
+    expect(report.failure).toMatchObject({ seq: RECORDS + 1, checkpoint: 3 })
+    expect(report.failure?.reason).toMatch(
+      /^records 2501 to 2501 were added after KeyLab closed the log \(checkpoint #3, signed .+\): KeyLab did not write them$/
+    )
+    expect(() => AuditLog.open({ dataDir: dir, rootKey, checkpointWorker: null })).toThrow(
+      /^records 2501 to 2501 were added to the audit log after KeyLab closed it/
+    )
+  })
+
+  it('does not take the records of a log opened again for ones added while it was closed', async () => {
+    const env = openAuditLab(copy())
+    await env.services.kms.ListKeys({})
+    const report = verifyDir(env.dir)
+    expect(report.ok).toBe(true)
+    expect(report.records).toBe(RECORDS + 1)
+    await env.close()
+    expect(verifyDir(env.dir)).toMatchObject({ ok: true, records: RECORDS + 1 })
   })
 
   it('sees checkpoints re-signed with a key of the attacker', () => {
