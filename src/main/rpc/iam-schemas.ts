@@ -1,5 +1,6 @@
 // Input schemas of the lab IAM console API (principals, policies, access keys, simulator).
 import { z } from 'zod'
+import { encryptionContext } from '../kms/schemas/fields'
 
 const arn = z.string().min(1).max(2048)
 const document = z.string().min(1).max(131072)
@@ -49,7 +50,7 @@ export const IAM_SCHEMAS: Record<string, z.ZodType> = {
       principalArn: arn,
       action: z.string().min(1).max(128),
       keyId: z.string().min(1).max(2048).optional(),
-      encryptionContext: z.record(z.string(), z.string()).optional()
+      encryptionContext: encryptionContext.optional()
     })
     .strict()
 }

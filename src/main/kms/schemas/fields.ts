@@ -33,7 +33,22 @@ export const tag = z.object({
 export const tags = z.array(tag)
 export const tagKeys = z.array(tagKey)
 export const grantTokens = z.array(z.string().min(1).max(8192)).max(10)
-export const encryptionContext = z.record(z.string(), z.string())
+/**
+ * A map of strings, every key kept. z.record copies a map into a fresh object by assignment,
+ * which runs Object.prototype's __proto__ setter for a "__proto__" key and so drops that pair:
+ * an encryption context {"__proto__": "a"} was bound as {} and decrypted without it. The map is
+ * checked by z.record (its issues, and so AWS's messages, unchanged) and kept as given.
+ */
+const stringMap = z.record(z.string(), z.string())
+export const encryptionContext = z.unknown().transform((value, ctx) => {
+  const checked = stringMap.safeParse(value)
+  if (!checked.success) {
+    for (const issue of checked.error.issues)
+      ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0])
+    return z.NEVER
+  }
+  return Object.fromEntries(Object.entries(value as Record<string, string>))
+})
 /** A binary member; its length is checked with AWS's "Member must have length ..." wording. */
 export const blob = (min: number, max: number) =>
   z.instanceof(Uint8Array).superRefine((b, ctx) => {

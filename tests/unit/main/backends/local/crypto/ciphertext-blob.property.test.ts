@@ -36,6 +36,20 @@ async function failsAsInvalid(call: Promise<unknown>): Promise<boolean> {
 }
 
 describe('symmetric ciphertext blobs (properties)', () => {
+  it('binds a context key named __proto__ like any other (it was dropped: decrypted without it)', async () => {
+    const bound = JSON.parse('{"__proto__":"tenant-a","b":"c"}') as Record<string, string>
+    const { CiphertextBlob } = await encrypt(new Uint8Array([1, 2, 3]), bound)
+    expect(await failsAsInvalid(decrypt(CiphertextBlob!, { b: 'c' }))).toBe(true)
+    expect(
+      await failsAsInvalid(decrypt(CiphertextBlob!, JSON.parse('{"__proto__":"tenant-b","b":"c"}')))
+    ).toBe(true)
+    const { Plaintext } = await decrypt(
+      CiphertextBlob!,
+      JSON.parse('{"b":"c","__proto__":"tenant-a"}')
+    )
+    expect([...Plaintext!]).toEqual([1, 2, 3])
+  })
+
   it('round-trip any plaintext under any context, in any key order', async () => {
     await fc.assert(
       fc.asyncProperty(plaintexts, contexts, async (plain, context) => {
