@@ -101,11 +101,7 @@ export class EventIndex {
   private write(count: number): void {
     if (!this.pending.length || !this.db.open) return
     const rows = count >= this.pending.length ? this.pending : this.pending.slice(0, count)
-    const counted = this.db.transaction(() => {
-      for (const r of rows) this.writeRow(r)
-      return this.counts.add(rows)
-    })()
-    this.counts.apply(counted)
+    this.store(rows)
     this.pending = rows === this.pending ? [] : this.pending.slice(rows.length)
     this.failures = 0
   }
@@ -135,14 +131,18 @@ export class EventIndex {
     for (;;) {
       const batch = read.all(after, upTo) as { seq: number; body: string }[]
       if (!batch.length) return
-      const rows = batch.map((r) => indexRowOf(r.seq, parseStored(r.body)))
-      const counted = this.db.transaction(() => {
-        for (const r of rows) this.writeRow(r)
-        return this.counts.add(rows)
-      })()
-      this.counts.apply(counted)
+      this.store(batch.map((r) => indexRowOf(r.seq, parseStored(r.body))))
       after = batch[batch.length - 1].seq
     }
+  }
+
+  /** Writes rows and their counts in one transaction; the counts in memory follow its commit. */
+  private store(rows: IndexRow[]): void {
+    const counted = this.db.transaction(() => {
+      for (const r of rows) this.writeRow(r)
+      return this.counts.add(rows)
+    })()
+    this.counts.apply(counted)
   }
 
   private writeRow(r: IndexRow): void {
