@@ -77,6 +77,8 @@ export function checkCheckpoints(
     signature: Buffer
   }[]
   let previous: Checkpoint | undefined
+  /** The readable checkpoints by number (what witnesses are looked up in). */
+  const stored = new Map<number, Checkpoint>()
   for (const row of rows) {
     const cp = readable(row)
     if (!cp) {
@@ -87,16 +89,12 @@ export function checkCheckpoints(
       )
       continue
     }
+    stored.set(row.number, cp)
     checkCheckpoint(cp, row.number, previous)
     previous = cp
   }
   latest = previous
   checkMirror(previous)
-  const stored = new Map<number, Checkpoint>()
-  for (const row of rows) {
-    const cp = readable(row)
-    if (cp) stored.set(row.number, cp)
-  }
   for (const file of source.witnesses ?? []) checkWitness(file, stored)
   return { problems, notes, bySeq, latest, count: rows.length }
 
