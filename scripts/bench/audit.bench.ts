@@ -2,7 +2,8 @@
 // commit; event_index is written when appends pause, so not on this path), verification of
 // 1,000,000 records, and the time of filtered table windows over them (a text search answers
 // its first window at once and reads the rest of the log in the background: timed apart). Records are built by the
-// real record builder from realistic calls (console and endpoint).
+// real record builder from realistic calls (console and endpoint). Before the 16-writer figure,
+// its floor on this disk: the same 16-row commits and syncs with nothing else (audit-floor.ts).
 import { randomBytes } from 'node:crypto'
 import {
   closeSync,
@@ -22,6 +23,7 @@ import { Verifier } from '../../src/main/audit/verifier'
 import { runVerifier } from '../../src/main/audit/verify-run'
 import type { AuditFilter } from '../../src/shared/ipc/audit-api'
 import { SYNTHETIC_KEYS, syntheticRecord } from '../../tests/helpers/synthetic-calls'
+import { appendFloor } from './audit-floor'
 import { table } from './measure'
 
 const TOTAL = Number(process.env.AUDIT_BENCH_RECORDS ?? 1_000_000)
@@ -72,6 +74,17 @@ async function main(): Promise<void> {
     const log = AuditLog.open({ dataDir: dir, rootKey })
     const single = await appendsPerSecond(log, 1, 3000)
     rows.push({ figure: 'durable appends/s, 1 writer', value: single, target: '' })
+    // The floor under the 16-writer figure, measured just before it (audit-floor.ts).
+    const pool = Array.from({ length: 4096 }, (_, i) => record(i))
+    for (const chain of [false, true]) {
+      const floor = await appendFloor(dir, pool, chain, 3000)
+      const what = chain ? 'bare + hash chain' : 'bare SQLCipher commit + fdatasync'
+      rows.push(
+        { figure: `floor, 16 writers, ${what} (appends/s)`, value: floor.perSec, target: '' },
+        { figure: `  floor, ${what}: commit of 16 (µs)`, value: floor.commitUs, target: '' },
+        { figure: `  floor, ${what}: its fdatasync (µs)`, value: floor.syncUs, target: '' }
+      )
+    }
     for (const writers of [16, 256]) {
       const before = { ...log.commitStats }
       const perSec = await appendsPerSecond(log, writers, 3000)
