@@ -88,6 +88,25 @@ describe('endpoint under bad traffic', () => {
     await stillServing()
   })
 
+  it('answers a member of the wrong JSON type as the JSON front end does, before validation', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['DescribeKey', '{"KeyId": 1}', 'NUMBER_VALUE can not be converted to a String'],
+      ['ListKeys', '{"Limit": "10"}', 'STRING_VALUE can not be converted to an Integer'],
+      [
+        'Encrypt',
+        '{"Plaintext": "aGk=", "GrantTokens": [true]}',
+        'TRUE_VALUE can not be converted to a String'
+      ],
+      ['ListKeys', '[]', 'Start of list found where not expected']
+    ]
+    for (const [op, body, message] of cases) {
+      const r = await send(endpoint.url, await signed(op, body))
+      expect(r.status).toBe(400)
+      expect(r.json()).toEqual({ __type: 'SerializationException', message })
+    }
+    await stillServing()
+  })
+
   it('refuses JSON nested past any KMS input, with SerializationException', async () => {
     const deep = `{"KeyId":"alias/x","Foo":${'['.repeat(5000)}${']'.repeat(5000)}}`
     const nested = await send(endpoint.url, await signed('DescribeKey', deep))

@@ -73,7 +73,7 @@ function decodeMembers(obj: Record<string, unknown>, tree: WireTree, prefix: str
     else if (kind === 'timestamp') obj[name] = decodeTimestamp(value, path)
     else if (typeof value === 'object' && !Array.isArray(value)) {
       decodeMembers(value as Record<string, unknown>, kind, `${path}.`)
-    } else throw new SerializationException(`${path} must be a structure.`)
+    } else throw new SerializationException('Expected null') // AWS's words for a non-structure
   }
 }
 
@@ -104,7 +104,9 @@ export function decodeInput(body: Buffer): Record<string, unknown> {
   } catch {
     throw new SerializationException('The request body is not valid JSON.')
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+  if (Array.isArray(parsed))
+    throw new SerializationException('Start of list found where not expected')
+  if (parsed === null || typeof parsed !== 'object') {
     throw new SerializationException('The request body must be a JSON object.')
   }
   if (deeperThan(parsed, MAX_DEPTH)) {

@@ -1,8 +1,13 @@
 // Turns schema failures into AWS's ValidationException text:
 // "2 validation errors detected: Value 'x' at 'keySpec' failed to satisfy constraint: Member must
 // satisfy enum value set: [...]; Value null at 'keyId' failed to satisfy constraint: ...".
+// A member of the wrong JSON type never gets that far at AWS: its JSON front end (Coral) fails
+// while reading the body, with SerializationException and the front end's own words, before
+// any member is validated. Those words are AWS's as measured on AWS JSON 1.1 services:
+// "NUMBER_VALUE can not be converted to a String", "Start of list found where not expected",
+// "Expected list or null"; where none was measured (a map), the same form says what was wrong.
 import type { z } from 'zod'
-import { ValidationException } from '../../shared/errors'
+import { SerializationException, ValidationException } from '../../shared/errors'
 
 /** Members whose values AWS never echoes in a validation message. */
 const SENSITIVE = new Set(['plaintext', 'ciphertextBlob', 'message', 'signature', 'mac', 'policy'])
@@ -89,9 +94,47 @@ export function validationMessage(issues: ReadonlyArray<z.core.$ZodIssue>, input
   return `${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`
 }
 
-/** Parses input with a schema, or throws ValidationException in AWS's words. */
+/** The front end's names for the scalar types a member can have, and for JSON's tokens. */
+const SCALAR: Record<string, string> = {
+  string: 'a String',
+  number: 'an Integer',
+  boolean: 'a Boolean'
+}
+
+function tokenOf(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'TRUE_VALUE' : 'FALSE_VALUE'
+  return typeof value === 'number' ? 'NUMBER_VALUE' : 'STRING_VALUE'
+}
+
+/** What the JSON front end says of a value of the wrong JSON type, or undefined. */
+function typeMismatch(issue: z.core.$ZodIssue, value: unknown): string | undefined {
+  if (value === undefined || value === null || value instanceof Uint8Array) return undefined
+  const list = Array.isArray(value)
+  const object = typeof value === 'object' && !list
+  let expected: string | undefined
+  if (issue.code === 'invalid_type') expected = issue.expected
+  else if (issue.code === 'invalid_value' && typeof value !== 'string') expected = 'string'
+  if (expected === undefined) return undefined
+  if (expected in SCALAR) {
+    if (list) return 'Start of list found where not expected'
+    if (object) return 'Start of structure or map found where not expected.'
+    if (typeof value === expected) return undefined // e.g. 1.5 for an integer: a validation
+    return `${tokenOf(value)} can not be converted to ${SCALAR[expected]}`
+  }
+  if (expected === 'array') return list ? undefined : 'Expected list or null'
+  if (expected === 'object') return object ? undefined : 'Expected null'
+  if (expected === 'record') return object ? undefined : 'Expected map or null'
+  return undefined
+}
+
+/** Parses input with a schema, or throws SerializationException (a member of the wrong JSON
+ * type) or ValidationException (every other failure) in AWS's words. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input ?? {})
   if (result.success) return result.data
+  for (const issue of result.error.issues) {
+    const mismatch = typeMismatch(issue, valueAt(input, issue.path))
+    if (mismatch) throw new SerializationException(mismatch)
+  }
   throw new ValidationException(validationMessage(result.error.issues, input ?? {}))
 }

@@ -88,7 +88,7 @@ describe('AWS JSON 1.1 codec', () => {
     const cases: Array<[Buffer, string]> = [
       [Buffer.from('{"KeyId":'), 'The request body is not valid JSON.'],
       [Buffer.from('\xff\xfe'), 'The request body is not valid JSON.'],
-      [json([1, 2]), 'The request body must be a JSON object.'],
+      [json([1, 2]), 'Start of list found where not expected'],
       [json('text'), 'The request body must be a JSON object.'],
       [json({ Plaintext: 'not base64!' }), 'Plaintext must be a base64-encoded string.'],
       [json({ Plaintext: 'abcde' }), 'Plaintext must be a base64-encoded string.'],
@@ -99,7 +99,7 @@ describe('AWS JSON 1.1 codec', () => {
       [json({ Plaintext: 'aGVs bG8=' }), 'Plaintext must be a base64-encoded string.'],
       [json({ CiphertextBlob: 12 }), 'CiphertextBlob must be a base64-encoded string.'],
       [json({ ValidTo: '2026-01-01' }), 'ValidTo must be a timestamp in epoch seconds.'],
-      [json({ Recipient: 'x' }), 'Recipient must be a structure.'],
+      [json({ Recipient: 'x' }), 'Expected null'],
       [
         json({ Recipient: { AttestationDocument: [] } }),
         'Recipient.AttestationDocument must be a base64-encoded string.'

@@ -91,8 +91,8 @@ describe('IPC adapter', () => {
       'wrong type',
       'keylab:kms.ListKeys',
       { Limit: 'ten' },
-      'ValidationException',
-      'Member must be of type number'
+      'SerializationException',
+      'STRING_VALUE can not be converted to an Integer'
     ],
     [
       'oversized string',

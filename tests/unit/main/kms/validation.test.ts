@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createKeyInput, describeKeyInput } from '../../../../src/main/kms/schemas/keys'
+import { encryptInput } from '../../../../src/main/kms/schemas/crypto'
+import {
+  createKeyInput,
+  describeKeyInput,
+  listKeysInput
+} from '../../../../src/main/kms/schemas/keys'
 import { parseInput } from '../../../../src/main/kms/validation'
 
 function message(fn: () => unknown): string {
@@ -47,9 +52,69 @@ describe('AWS-style validation messages', () => {
     )
   })
 
-  it('a wrong type', () => {
-    expect(message(() => parseInput(describeKeyInput, { KeyId: 42 }))).toBe(
-      "1 validation error detected: Value '42' at 'keyId' failed to satisfy constraint: Member must be of type string"
+  it('a number that is not an integer is a validation, not a wrong type', () => {
+    expect(message(() => parseInput(listKeysInput, { Limit: 1.5 }))).toBe(
+      "1 validation error detected: Value '1.5' at 'limit' failed to satisfy constraint: Member must be of type int"
+    )
+  })
+})
+
+describe("a member of the wrong JSON type: SerializationException in the JSON front end's words", () => {
+  function serialization(fn: () => unknown): string {
+    try {
+      fn()
+    } catch (e) {
+      expect((e as Error).name).toBe('SerializationException')
+      return (e as Error).message
+    }
+    throw new Error('expected a SerializationException')
+  }
+
+  it.each([
+    [describeKeyInput, { KeyId: 42 }, 'NUMBER_VALUE can not be converted to a String'],
+    [describeKeyInput, { KeyId: true }, 'TRUE_VALUE can not be converted to a String'],
+    [describeKeyInput, { KeyId: false }, 'FALSE_VALUE can not be converted to a String'],
+    [describeKeyInput, { KeyId: ['k'] }, 'Start of list found where not expected'],
+    [describeKeyInput, { KeyId: { a: 1 } }, 'Start of structure or map found where not expected.'],
+    [listKeysInput, { Limit: '10' }, 'STRING_VALUE can not be converted to an Integer'],
+    [listKeysInput, { Limit: true }, 'TRUE_VALUE can not be converted to an Integer'],
+    [createKeyInput, { MultiRegion: 'yes' }, 'STRING_VALUE can not be converted to a Boolean'],
+    [createKeyInput, { KeySpec: 7 }, 'NUMBER_VALUE can not be converted to a String'],
+    [createKeyInput, { Tags: 'x' }, 'Expected list or null'],
+    [
+      createKeyInput,
+      { Tags: [{ TagKey: 5, TagValue: 'v' }] },
+      'NUMBER_VALUE can not be converted to a String'
+    ],
+    [
+      encryptInput,
+      { KeyId: 'k', Plaintext: new Uint8Array(1), EncryptionContext: 'x' },
+      'Expected map or null'
+    ],
+    [
+      encryptInput,
+      { KeyId: 'k', Plaintext: new Uint8Array(1), EncryptionContext: { a: 1 } },
+      'NUMBER_VALUE can not be converted to a String'
+    ],
+    [
+      encryptInput,
+      { KeyId: 'k', Plaintext: new Uint8Array(1), GrantTokens: [1] },
+      'NUMBER_VALUE can not be converted to a String'
+    ]
+  ] as const)('%#: %j', (schema, input, text) => {
+    expect(serialization(() => parseInput(schema, input))).toBe(text)
+  })
+
+  it('comes before validation: a wrong type next to a missing member', () => {
+    const input = { Plaintext: new Uint8Array(1), GrantTokens: [1] } // and no KeyId
+    expect(serialization(() => parseInput(encryptInput, input))).toBe(
+      'NUMBER_VALUE can not be converted to a String'
+    )
+  })
+
+  it('null is no value, not a wrong type', () => {
+    expect(message(() => parseInput(describeKeyInput, { KeyId: null }))).toBe(
+      "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null"
     )
   })
 })
