@@ -10,6 +10,10 @@ import { parseStored } from './stored-record'
 
 const CHUNK = 2000
 
+/** SQLite's LIKE, which the table's text filter uses (audit-query.ts), folds the case of ASCII
+ * letters only; an export must find the records the table shows, so this folds the same. */
+const foldAscii = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase())
+
 export function matches(record: AuditRecord, body: string, filter: AuditFilter): boolean {
   const t = Date.parse(record.eventTime)
   if (filter.from !== undefined && t < filter.from) return false
@@ -21,8 +25,8 @@ export function matches(record: AuditRecord, body: string, filter: AuditFilter):
   }
   if (filter.errorsOnly && !record.errorCode) return false
   if (filter.readOnly !== undefined && record.readOnly !== filter.readOnly) return false
-  const text = filter.text?.trim().toLowerCase()
-  return !text || body.toLowerCase().includes(text)
+  const text = filter.text?.trim()
+  return !text || foldAscii(body).includes(foldAscii(text))
 }
 
 export class AuditExporter {
