@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     // The floor under the 16-writer figure, measured just before it (audit-floor.ts).
     const pool = Array.from({ length: 4096 }, (_, i) => record(i))
     for (const chain of [false, true]) {
-      const floor = await appendFloor(dir, pool, chain, 3000)
+      const floor = appendFloor(dir, pool, chain, 3000)
       const what = chain ? 'bare + hash chain' : 'bare SQLCipher commit + fdatasync'
       rows.push(
         { figure: `floor, 16 writers, ${what} (appends/s)`, value: floor.perSec, target: '' },
