@@ -3,7 +3,7 @@
 // window. A writer that must wait for an fdatasync can run it on this thread when that share is
 // low, and so skip the thread pool's round trip (two thread wakeups, 100 to 250 µs on this
 // machine); when other work keeps the loop busy, it syncs off the thread so that work goes on.
-import { performance, type EventLoopUtilization } from 'node:perf_hooks'
+import { performance } from 'node:perf_hooks'
 
 /** The window over which the share is measured. */
 const WINDOW_MS = 50
@@ -11,7 +11,8 @@ const WINDOW_MS = 50
 const BUSY_SHARE = 0.25
 
 export class LoopLoad {
-  private start: EventLoopUtilization = performance.eventLoopUtilization()
+  private startAt = performance.now()
+  private startIdle = performance.eventLoopUtilization().idle
   private ownMs = 0
   private busy = false
 
@@ -25,14 +26,18 @@ export class LoopLoad {
     this.ownMs += ms
   }
 
-  /** Whether others' work took at most the busy share of the last full window. */
+  /** Whether others' work took at most the busy share of the last full window. Time the loop
+   * did not spend waiting for events is work: where the loop's idle time is not measured, all
+   * of it is, and the loop counts as busy (syncs stay off its thread). */
   idle(): boolean {
-    const now = performance.eventLoopUtilization()
-    const d = performance.eventLoopUtilization(now, this.start)
-    const wall = d.idle + d.active
+    const now = performance.now()
+    const wall = now - this.startAt
     if (wall >= this.windowMs) {
-      this.busy = d.active - this.ownMs > wall * this.busyShare
-      this.start = now
+      const idleNow = performance.eventLoopUtilization().idle
+      const others = wall - (idleNow - this.startIdle) - this.ownMs
+      this.busy = others > wall * this.busyShare
+      this.startAt = now
+      this.startIdle = idleNow
       this.ownMs = 0
     }
     return !this.busy

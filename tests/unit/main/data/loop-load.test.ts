@@ -2,7 +2,8 @@
 // writer's own work against it; the audit log syncs on the loop's thread only while it is idle.
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { performance } from 'node:perf_hooks'
+import { describe, expect, it, vi } from 'vitest'
 import { AuditLog } from '../../../../src/main/audit'
 import { LoopLoad } from '../../../../src/main/data/loop-load'
 import { tempDir } from '../../../helpers/lab'
@@ -48,6 +49,18 @@ describe('loop load', () => {
 
   it("the writer's own work does not make the loop busy", async () => {
     expect(await idleUnder(0.8, true)).toEqual([true, true, true, true, true])
+  })
+
+  it('counts the loop as busy where its idle time is not measured', async () => {
+    const unmeasured = { idle: 0, active: 0, utilization: 0 }
+    const elu = vi.spyOn(performance, 'eventLoopUtilization').mockReturnValue(unmeasured)
+    try {
+      const loop = new LoopLoad(WINDOW, 0.25)
+      await sleep(2 * WINDOW)
+      expect(loop.idle()).toBe(false)
+    } finally {
+      elu.mockRestore()
+    }
   })
 
   it('is idle again a window after the load ends', async () => {
