@@ -6,7 +6,7 @@
 // in the SHA-256 chain. No index, no checkpoint (WAL or signed), no promises per writer: any
 // log of this design on this disk does less than this.
 import { randomBytes } from 'node:crypto'
-import { closeSync, fdatasyncSync, openSync } from 'node:fs'
+import { closeSync, fdatasyncSync, openSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { canonicalJson } from '../../src/main/audit/canonical-json'
 import { linkHash, toBlob } from '../../src/main/audit/hash-chain'
@@ -21,6 +21,7 @@ export interface Floor {
 }
 
 const WRITERS = 16
+let runs = 0
 
 export function appendFloor(
   dir: string,
@@ -28,7 +29,7 @@ export function appendFloor(
   chain: boolean,
   ms: number
 ): Floor {
-  const file = join(dir, `floor-${chain ? 'chain' : 'bare'}.db`)
+  const file = join(dir, `floor-${chain ? 'chain' : 'bare'}-${++runs}.db`)
   const db = openCipherDb(file, randomBytes(32), 'floor database')
   db.pragma('wal_autocheckpoint=0')
   db.exec(
@@ -71,6 +72,7 @@ export function appendFloor(
   const sec = Number(process.hrtime.bigint() - start) / 1e9
   closeSync(wal)
   db.close()
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
   return {
     perSec: (cycles * WRITERS) / sec,
     commitUs: Number(commitNs) / cycles / 1000,
