@@ -7,15 +7,19 @@ import {
 } from '../../../../src/main/kms/schemas/keys'
 import { parseInput } from '../../../../src/main/kms/validation'
 
-function message(fn: () => unknown): string {
+/** The message of the error `fn` throws, which must be named `name`. */
+function thrown(name: string, fn: () => unknown): string {
   try {
     fn()
   } catch (e) {
-    expect((e as Error).name).toBe('ValidationException')
+    expect((e as Error).name).toBe(name)
     return (e as Error).message
   }
-  throw new Error('expected a ValidationException')
+  throw new Error(`expected a ${name}`)
 }
+
+const message = (fn: () => unknown): string => thrown('ValidationException', fn)
+const serialization = (fn: () => unknown): string => thrown('SerializationException', fn)
 
 describe('AWS-style validation messages', () => {
   it('a missing member', () => {
@@ -60,16 +64,6 @@ describe('AWS-style validation messages', () => {
 })
 
 describe("a member of the wrong JSON type: SerializationException in the JSON front end's words", () => {
-  function serialization(fn: () => unknown): string {
-    try {
-      fn()
-    } catch (e) {
-      expect((e as Error).name).toBe('SerializationException')
-      return (e as Error).message
-    }
-    throw new Error('expected a SerializationException')
-  }
-
   it.each([
     [describeKeyInput, { KeyId: 42 }, 'NUMBER_VALUE can not be converted to a String'],
     [describeKeyInput, { KeyId: true }, 'TRUE_VALUE can not be converted to a String'],
