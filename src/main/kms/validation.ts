@@ -39,10 +39,14 @@ function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 function show(value: unknown): string {
   if (value === undefined || value === null) return 'null'
   if (typeof value === 'string') return `'${value}'`
-  if (typeof value === 'number' || typeof value === 'boolean') return `'${value}'`
-  if (Array.isArray(value))
-    return `'[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}]'`
-  return `'${JSON.stringify(value)}'`
+  if (typeof value !== 'object') return `'${String(value)}'`
+  try {
+    if (Array.isArray(value))
+      return `'[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}]'`
+    return `'${JSON.stringify(value)}'`
+  } catch {
+    return `'${Object.prototype.toString.call(value)}'` // holds a bigint or a cycle
+  }
 }
 
 /** AWS writes the pattern bare (`^[a-z]+$`), where zod gives the literal (`/^[a-z]+$/`). */
@@ -101,14 +105,24 @@ const SCALAR: Record<string, string> = {
   boolean: 'a Boolean'
 }
 
-function tokenOf(value: unknown): string {
+function tokenOf(value: unknown): string | undefined {
   if (typeof value === 'boolean') return value ? 'TRUE_VALUE' : 'FALSE_VALUE'
-  return typeof value === 'number' ? 'NUMBER_VALUE' : 'STRING_VALUE'
+  if (typeof value === 'number') return 'NUMBER_VALUE'
+  return typeof value === 'string' ? 'STRING_VALUE' : undefined
+}
+
+/** A value JSON can carry: what else reaches a schema (a Date, a Map, a bigint from the
+ * console) is no JSON token, so it gets a validation message rather than the front end's. */
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return tokenOf(value) !== undefined
+  if (Array.isArray(value)) return true
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
 }
 
 /** What the JSON front end says of a value of the wrong JSON type, or undefined. */
 function typeMismatch(issue: z.core.$ZodIssue, value: unknown): string | undefined {
-  if (value === undefined || value === null || value instanceof Uint8Array) return undefined
+  if (value === undefined || value === null || !isJson(value)) return undefined
   const list = Array.isArray(value)
   const object = typeof value === 'object' && !list
   let expected: string | undefined
@@ -127,14 +141,44 @@ function typeMismatch(issue: z.core.$ZodIssue, value: unknown): string | undefin
   return undefined
 }
 
-/** Parses input with a schema, or throws SerializationException (a member of the wrong JSON
- * type) or ValidationException (every other failure) in AWS's words. */
+/** Where a member comes in the request as sent: its index among its parent's members, at
+ * each level (the front end reads the body in that order and stops at the first bad token). */
+function bodyPosition(input: unknown, path: ReadonlyArray<PropertyKey>): number[] {
+  const at: number[] = []
+  let v = input
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') break
+    at.push(Array.isArray(v) ? Number(seg) : Object.keys(v).indexOf(String(seg)))
+    v = (v as Record<PropertyKey, unknown>)[seg]
+  }
+  return at
+}
+
+function before(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i]
+  return a.length < b.length
+}
+
+/** Parses input with a schema, or throws ValidationException in AWS's words (KeyLab's own
+ * console APIs, whose input never crossed a JSON front end). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input ?? {})
   if (result.success) return result.data
+  throw new ValidationException(validationMessage(result.error.issues, input ?? {}))
+}
+
+/** Parses a KMS operation's input as AWS would: a member of the wrong JSON type is the JSON
+ * front end's SerializationException (the first one in the request, as sent), before any
+ * validation; every other failure is ValidationException. */
+export function parseKmsInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input ?? {})
+  if (result.success) return result.data
+  let first: { text: string; at: number[] } | undefined
   for (const issue of result.error.issues) {
-    const mismatch = typeMismatch(issue, valueAt(input, issue.path))
-    if (mismatch) throw new SerializationException(mismatch)
+    const text = typeMismatch(issue, valueAt(input, issue.path))
+    const at = text ? bodyPosition(input, issue.path) : []
+    if (text && (!first || before(at, first.at))) first = { text, at }
   }
+  if (first) throw new SerializationException(first.text)
   throw new ValidationException(validationMessage(result.error.issues, input ?? {}))
 }

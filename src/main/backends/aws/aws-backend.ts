@@ -4,7 +4,7 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import type { KmsOperationName, KmsOutput } from '../../../shared/kms/operations'
 import { INPUT_SCHEMAS } from '../../kms/schemas'
-import { parseInput } from '../../kms/validation'
+import { parseKmsInput } from '../../kms/validation'
 import type { CallFacts, CallOptions, KmsBackend } from '../backend'
 import type { AwsClientPool, AwsTarget } from './aws-clients'
 import { fromAwsError, requestIdOf } from './aws-errors'
@@ -34,7 +34,7 @@ export class AwsBackend implements KmsBackend {
     options: CallOptions
   ): Promise<KmsOutput<Op>> {
     const schema = INPUT_SCHEMAS[op]
-    const request = schema ? parseInput(schema, input) : (input ?? {})
+    const request = schema ? parseKmsInput(schema, input) : (input ?? {})
     const client = this.pool.client(this.target, options.region)
     try {
       const { $metadata, ...output } = (await client.send(COMMANDS[op](request))) as {

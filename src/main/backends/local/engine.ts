@@ -3,7 +3,7 @@
 import { asKmsError, UnsupportedOperationException } from '../../../shared/errors'
 import type { KmsInput, KmsOperationName, KmsOutput } from '../../../shared/kms/operations'
 import { INPUT_SCHEMAS } from '../../kms/schemas'
-import { parseInput } from '../../kms/validation'
+import { parseKmsInput } from '../../kms/validation'
 import { LabClock } from './clock'
 import type { ServiceEvent, ServiceEventListener } from '../call-record'
 import type { Caller, Operation, OperationContext } from './context'
@@ -69,7 +69,7 @@ export class LabEngine {
     const schema = INPUT_SCHEMAS[op]
     if (!run || !schema)
       throw new UnsupportedOperationException(`KeyLab's lab does not implement ${op}.`)
-    const parsed = parseInput(schema, input) as KmsInput<Op>
+    const parsed = parseKmsInput(schema, input) as KmsInput<Op>
     const before = this.state.version
     try {
       this.tick()

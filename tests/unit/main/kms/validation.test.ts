@@ -3,9 +3,10 @@ import { encryptInput } from '../../../../src/main/kms/schemas/crypto'
 import {
   createKeyInput,
   describeKeyInput,
+  KEY_SCHEMAS,
   listKeysInput
 } from '../../../../src/main/kms/schemas/keys'
-import { parseInput } from '../../../../src/main/kms/validation'
+import { parseInput, parseKmsInput } from '../../../../src/main/kms/validation'
 
 /** The message of the error `fn` throws, which must be named `name`. */
 function thrown(name: string, fn: () => unknown): string {
@@ -18,6 +19,7 @@ function thrown(name: string, fn: () => unknown): string {
   throw new Error(`expected a ${name}`)
 }
 
+const listAliasesInput = KEY_SCHEMAS.ListAliases as NonNullable<(typeof KEY_SCHEMAS)['ListAliases']>
 const message = (fn: () => unknown): string => thrown('ValidationException', fn)
 const serialization = (fn: () => unknown): string => thrown('SerializationException', fn)
 
@@ -96,18 +98,45 @@ describe("a member of the wrong JSON type: SerializationException in the JSON fr
       'NUMBER_VALUE can not be converted to a String'
     ]
   ] as const)('%#: %j', (schema, input, text) => {
-    expect(serialization(() => parseInput(schema, input))).toBe(text)
+    expect(serialization(() => parseKmsInput(schema, input))).toBe(text)
   })
 
   it('comes before validation: a wrong type next to a missing member', () => {
     const input = { Plaintext: new Uint8Array(1), GrantTokens: [1] } // and no KeyId
-    expect(serialization(() => parseInput(encryptInput, input))).toBe(
+    expect(serialization(() => parseKmsInput(encryptInput, input))).toBe(
       'NUMBER_VALUE can not be converted to a String'
     )
   })
 
+  it('is the first wrong member in the request as sent, not in the schema', () => {
+    expect(serialization(() => parseKmsInput(listAliasesInput, { Limit: 'x', KeyId: 5 }))).toBe(
+      'STRING_VALUE can not be converted to an Integer'
+    )
+    expect(serialization(() => parseKmsInput(listAliasesInput, { KeyId: 5, Limit: 'x' }))).toBe(
+      'NUMBER_VALUE can not be converted to a String'
+    )
+    const tags = { Tags: [{ TagKey: 'k', TagValue: 5 }], KeySpec: true }
+    expect(serialization(() => parseKmsInput(createKeyInput, tags))).toBe(
+      'NUMBER_VALUE can not be converted to a String'
+    )
+  })
+
+  it('only for JSON values: a Date or a bigint from the console is a validation', () => {
+    for (const KeyId of [new Date(0), 5n, new Map()]) {
+      expect(message(() => parseKmsInput(describeKeyInput, { KeyId }))).toMatch(
+        /^1 validation error detected: .* at 'keyId' failed to satisfy constraint: Member must be of type string$/
+      )
+    }
+  })
+
+  it("not for KeyLab's own console APIs, whose input never crossed a JSON front end", () => {
+    expect(message(() => parseInput(describeKeyInput, { KeyId: 42 }))).toBe(
+      "1 validation error detected: Value '42' at 'keyId' failed to satisfy constraint: Member must be of type string"
+    )
+  })
+
   it('null is no value, not a wrong type', () => {
-    expect(message(() => parseInput(describeKeyInput, { KeyId: null }))).toBe(
+    expect(message(() => parseKmsInput(describeKeyInput, { KeyId: null }))).toBe(
       "1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null"
     )
   })
