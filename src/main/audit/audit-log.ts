@@ -236,15 +236,6 @@ export class AuditLog {
   }
 
   private commit(records: AuditRecord[]): Array<Error | undefined> {
-    const start = performance.now()
-    try {
-      return this.commitRecords(records)
-    } finally {
-      this.loop.own(performance.now() - start)
-    }
-  }
-
-  private commitRecords(records: AuditRecord[]): Array<Error | undefined> {
     const bodies = records.map((r) => {
       try {
         return canonicalJson(leanRecord(r))
@@ -313,15 +304,17 @@ export class AuditLog {
   }
 
   /** Syncs what is committed, then mirrors the checkpoint that sync made durable. The sync
-   * runs on this thread while the event loop has little else to do (loop-load.ts). */
+   * runs on this thread while the event loop has nothing else to do meanwhile (loop-load.ts). */
   private async durable(): Promise<void> {
     const cp = this.last
-    if (this.loop.idle()) {
+    if (this.loop.syncHere()) {
       const start = performance.now()
       this.walSync.flushHere()
-      this.loop.own(performance.now() - start)
+      this.loop.syncedHere(performance.now() - start)
     } else {
+      const ended = this.loop.offThread()
       await this.walSync.flush()
+      ended()
     }
     this.publish(cp)
   }

@@ -1,5 +1,5 @@
-// LoopLoad tells an idle event loop from one kept busy by other work, and does not count the
-// writer's own work against it; the audit log syncs on the loop's thread only while it is idle.
+// LoopLoad tells, from how much of a sync's wait the event loop spent idle, whether the next
+// syncs may run on the loop's thread; the audit log syncs there only while nothing else runs.
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -9,46 +9,56 @@ import { LoopLoad } from '../../../../src/main/data/loop-load'
 import { tempDir } from '../../../helpers/lab'
 import { syntheticRecord } from '../../../helpers/synthetic-calls'
 
-const WINDOW = 40
-const SLICE = 10
+/** Long enough that a preempted test process does not overrun it. */
+const WINDOW = 300
 
-function spin(ms: number): void {
-  const end = performance.now() + ms
-  while (performance.now() < end);
+/** Keeps the thread busy for `ms`, and returns how long it was (more, if preempted). */
+function spin(ms: number): number {
+  const start = performance.now()
+  while (performance.now() < start + ms);
+  return performance.now() - start
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-/** Keeps the loop busy for `ms`: `share` of each slice spinning, then a timer gap (which a
- * loaded machine may stretch: the shares below stay clear of the 25 % line even so). */
-async function load(ms: number, share: number, each?: () => void): Promise<void> {
-  const end = performance.now() + ms
-  while (performance.now() < end) {
-    spin(SLICE * share)
-    each?.()
-    await sleep(SLICE * (1 - share))
-  }
-}
-
-/** Sampled over a few windows of that load. */
-async function idleUnder(share: number, own = false): Promise<boolean[]> {
-  const loop = new LoopLoad(WINDOW, 0.25)
-  const seen: boolean[] = []
-  await load(8 * WINDOW, share, () => {
-    if (own) loop.own(SLICE * share)
-    seen.push(loop.idle())
-  })
-  return seen.slice(-5)
+/** A sync on the thread pool that takes `ms`, while others spin for `othersMs` of it. */
+async function measured(loop: LoopLoad, ms: number, othersMs: number): Promise<void> {
+  const ended = loop.offThread()
+  await sleep(1)
+  spin(othersMs)
+  await sleep(Math.max(0, ms - othersMs))
+  ended()
 }
 
 describe('loop load', () => {
-  it('an idle loop is idle, one kept 80 % busy by others is not', async () => {
-    expect(await idleUnder(0)).toEqual([true, true, true, true, true])
-    expect(await idleUnder(0.8)).toEqual([false, false, false, false, false])
+  it('syncs on the loop thread after a wait the loop spent idle', async () => {
+    const loop = new LoopLoad(WINDOW, 0.25)
+    expect(loop.syncHere()).toBe(false) // nothing measured yet
+    await measured(loop, 100, 0)
+    expect(loop.syncHere()).toBe(true)
   })
 
-  it("the writer's own work does not make the loop busy", async () => {
-    expect(await idleUnder(0.8, true)).toEqual([true, true, true, true, true])
+  it('on the thread pool after a wait that others spent most of', async () => {
+    const loop = new LoopLoad(WINDOW, 0.25)
+    await measured(loop, 100, 100)
+    expect(loop.syncHere()).toBe(false)
+  })
+
+  it('measures again once a window has passed', async () => {
+    const loop = new LoopLoad(WINDOW, 0.25)
+    await measured(loop, 60, 0)
+    expect(loop.syncHere()).toBe(true)
+    await sleep(WINDOW + 5)
+    expect(loop.syncHere()).toBe(false)
+  })
+
+  it('a sync on the loop thread that blocked it too long sends the next to the pool', async () => {
+    const loop = new LoopLoad(WINDOW, 0.25)
+    await measured(loop, 60, 0)
+    loop.syncedHere(1)
+    expect(loop.syncHere()).toBe(true)
+    loop.syncedHere(3)
+    expect(loop.syncHere()).toBe(false)
   })
 
   it('counts the loop as busy where its idle time is not measured', async () => {
@@ -56,21 +66,11 @@ describe('loop load', () => {
     const elu = vi.spyOn(performance, 'eventLoopUtilization').mockReturnValue(unmeasured)
     try {
       const loop = new LoopLoad(WINDOW, 0.25)
-      await sleep(2 * WINDOW)
-      expect(loop.idle()).toBe(false)
+      await measured(loop, 20, 0)
+      expect(loop.syncHere()).toBe(false)
     } finally {
       elu.mockRestore()
     }
-  })
-
-  it('is idle again a window after the load ends', async () => {
-    const loop = new LoopLoad(WINDOW, 0.25)
-    await load(3 * WINDOW, 0.8, () => loop.idle())
-    expect(loop.idle()).toBe(false)
-    await sleep(2 * WINDOW)
-    loop.idle() // closes the window that held the end of the load
-    await sleep(2 * WINDOW)
-    expect(loop.idle()).toBe(true)
   })
 })
 
@@ -79,22 +79,30 @@ describe('audit log syncs', () => {
     const dir = tempDir()
     const log = AuditLog.open({ dataDir: dir, rootKey: randomBytes(32), checkpointWorker: null })
     try {
-      // Past the windows that held the log's own opening, then 20 appends one at a time.
-      await log.append(syntheticRecord(0))
-      await sleep(150)
-      await log.append(syntheticRecord(1))
-      const before = log.syncCounts
-      for (let i = 2; i < 22; i++) await log.append(syntheticRecord(i))
+      // One writer, appending again as soon as each append is durable: once the windows that
+      // held the log's opening are past, its syncs are made on the loop's thread.
+      for (let i = 0; i < 150; i++) await log.append(syntheticRecord(i))
       const idle = log.syncCounts
-      expect(idle.here - before.here).toBeGreaterThan(15)
-      // Others take 90 % of the loop: appends made meanwhile wait on the thread pool's sync.
-      let n = 22
+      expect(idle.here).toBeGreaterThan(idle.syncs / 4)
+      // Others always have work ready (a slice per turn of the loop), an append every tenth
+      // slice: those appends wait on the thread pool's sync, so that the work goes on.
       const appends: Promise<void>[] = []
-      await load(300, 0.9, () => appends.push(log.append(syntheticRecord(n++))))
+      let n = 150
+      await new Promise<void>((done) => {
+        let slice = 0
+        const step = (): void => {
+          spin(0.5)
+          if (++slice % 10 === 0) appends.push(log.append(syntheticRecord(n++)))
+          if (slice < 2000) setImmediate(step)
+          else done()
+        }
+        step()
+      })
       await Promise.all(appends)
       const busy = log.syncCounts
       const pool = busy.syncs - busy.here - (idle.syncs - idle.here)
-      expect(pool).toBeGreaterThan(10)
+      expect(pool).toBeGreaterThan(appends.length / 4)
+      expect(busy.here - idle.here).toBeLessThan(appends.length / 4)
       expect(log.headSeq).toBe(n)
     } finally {
       await log.close()
